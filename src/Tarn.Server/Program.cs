@@ -1,0 +1,6 @@
+namespace Tarn.Server;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}
