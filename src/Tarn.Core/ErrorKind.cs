@@ -10,7 +10,9 @@ public enum ErrorKind
     InvalidArgument,
     /// <summary>Credentials are missing or wrong (401).</summary>
     Unauthenticated,
-    /// <summary>Authenticated but not allowed (lakeFS answers 401 for this too).</summary>
+    /// <summary>Authenticated but without the permission; lakeFS answers 401 "insufficient permissions".</summary>
+    PermissionDenied,
+    /// <summary>A data-plane refusal: protected branch, read-only repository, storage access denied (403).</summary>
     Forbidden,
     /// <summary>The named thing does not exist (404).</summary>
     NotFound,

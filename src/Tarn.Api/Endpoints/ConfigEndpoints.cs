@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tarn.Api.Contracts;
+using Tarn.Api.Hosting;
+
+namespace Tarn.Api.Endpoints;
+
+/// <summary>Server configuration, version and storage capabilities (spec tags <c>config</c> and <c>internal</c>).</summary>
+internal static class ConfigEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/config", GetConfig).Operation("getConfig");
+        api.MapGet("/config/version", GetVersion).Operation("getLakeFSVersion");
+        api.MapGet("/config/storage", GetStorageConfig).Operation("getStorageConfig");
+        api.MapGet("/config/garbage-collection", GetGarbageCollectionConfig).Operation("getGarbageCollectionConfig");
+    }
+
+    private static VersionConfig Version(ApiServerInfo info) =>
+        // Tarn never phones home, so it has no "latest version" to compare with.
+        new(info.Version, UpgradeRecommended: false);
+
+    private static IResult GetConfig(ApiServerInfo info) =>
+        Results.Json(new Config(Version(info), info.Storage), TarnJsonContext.Default.Config);
+
+    private static IResult GetVersion(ApiServerInfo info) =>
+        Results.Json(Version(info), TarnJsonContext.Default.VersionConfig);
+
+    private static IResult GetStorageConfig(ApiServerInfo info) =>
+        Results.Json(info.Storage, TarnJsonContext.Default.StorageConfig);
+
+    private static IResult GetGarbageCollectionConfig(ApiServerInfo info) =>
+        Results.Json(new GarbageCollectionConfig(info.GarbageCollectionGracePeriodSeconds), TarnJsonContext.Default.GarbageCollectionConfig);
+}

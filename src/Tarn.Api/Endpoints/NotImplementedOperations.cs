@@ -1,0 +1,144 @@
+namespace Tarn.Api.Endpoints;
+
+/// <summary>
+/// The lakeFS operations Tarn does not serve yet. Each is routed with its method and path and answers
+/// 501 <c>{"message": "not implemented"}</c>, so clients get an honest answer and the conformance test
+/// proves the whole contract is routed. Implementing an operation means moving its line out of here.
+/// </summary>
+internal static class NotImplementedOperations
+{
+    public static readonly IReadOnlyList<(string OperationId, string Method, string Route)> All =
+    [
+        // auth
+        ("listUsers", "GET", "/auth/users"),
+        ("createUser", "POST", "/auth/users"),
+        ("getUser", "GET", "/auth/users/{userId}"),
+        ("deleteUser", "DELETE", "/auth/users/{userId}"),
+        ("listGroups", "GET", "/auth/groups"),
+        ("createGroup", "POST", "/auth/groups"),
+        ("getGroup", "GET", "/auth/groups/{groupId}"),
+        ("deleteGroup", "DELETE", "/auth/groups/{groupId}"),
+        ("listPolicies", "GET", "/auth/policies"),
+        ("createPolicy", "POST", "/auth/policies"),
+        ("getPolicy", "GET", "/auth/policies/{policyId}"),
+        ("updatePolicy", "PUT", "/auth/policies/{policyId}"),
+        ("deletePolicy", "DELETE", "/auth/policies/{policyId}"),
+        ("listGroupMembers", "GET", "/auth/groups/{groupId}/members"),
+        ("addGroupMembership", "PUT", "/auth/groups/{groupId}/members/{userId}"),
+        ("deleteGroupMembership", "DELETE", "/auth/groups/{groupId}/members/{userId}"),
+        ("listUserCredentials", "GET", "/auth/users/{userId}/credentials"),
+        ("createCredentials", "POST", "/auth/users/{userId}/credentials"),
+        ("deleteCredentials", "DELETE", "/auth/users/{userId}/credentials/{accessKeyId}"),
+        ("getCredentials", "GET", "/auth/users/{userId}/credentials/{accessKeyId}"),
+        ("listUserGroups", "GET", "/auth/users/{userId}/groups"),
+        ("listUserPolicies", "GET", "/auth/users/{userId}/policies"),
+        ("attachPolicyToUser", "PUT", "/auth/users/{userId}/policies/{policyId}"),
+        ("detachPolicyFromUser", "DELETE", "/auth/users/{userId}/policies/{policyId}"),
+        ("listGroupPolicies", "GET", "/auth/groups/{groupId}/policies"),
+        ("attachPolicyToGroup", "PUT", "/auth/groups/{groupId}/policies/{policyId}"),
+        ("detachPolicyFromGroup", "DELETE", "/auth/groups/{groupId}/policies/{policyId}"),
+        ("setGroupACL", "POST", "/auth/groups/{groupId}/acl"),
+        ("getGroupACL", "GET", "/auth/groups/{groupId}/acl"),
+        // repositories
+        ("listRepositories", "GET", "/repositories"),
+        ("createRepository", "POST", "/repositories"),
+        ("getRepository", "GET", "/repositories/{repository}"),
+        ("deleteRepository", "DELETE", "/repositories/{repository}"),
+        ("getRepositoryMetadata", "GET", "/repositories/{repository}/metadata"),
+        // internal
+        ("setRepositoryMetadata", "POST", "/repositories/{repository}/metadata"),
+        ("deleteRepositoryMetadata", "DELETE", "/repositories/{repository}/metadata"),
+        // repositories
+        ("getGCRules", "GET", "/repositories/{repository}/settings/gc_rules"),
+        ("setGCRules", "PUT", "/repositories/{repository}/settings/gc_rules"),
+        ("deleteGCRules", "DELETE", "/repositories/{repository}/settings/gc_rules"),
+        ("getBranchProtectionRules", "GET", "/repositories/{repository}/settings/branch_protection"),
+        ("setBranchProtectionRules", "PUT", "/repositories/{repository}/settings/branch_protection"),
+        // internal
+        ("dumpRefs", "PUT", "/repositories/{repository}/refs/dump"),
+        ("restoreRefs", "PUT", "/repositories/{repository}/refs/restore"),
+        // repositories
+        ("dumpSubmit", "POST", "/repositories/{repository}/dump"),
+        ("dumpStatus", "GET", "/repositories/{repository}/dump"),
+        ("restoreSubmit", "POST", "/repositories/{repository}/restore"),
+        ("restoreStatus", "GET", "/repositories/{repository}/restore"),
+        // tags
+        ("listTags", "GET", "/repositories/{repository}/tags"),
+        ("createTag", "POST", "/repositories/{repository}/tags"),
+        ("getTag", "GET", "/repositories/{repository}/tags/{tag}"),
+        ("deleteTag", "DELETE", "/repositories/{repository}/tags/{tag}"),
+        // branches
+        ("listBranches", "GET", "/repositories/{repository}/branches"),
+        ("createBranch", "POST", "/repositories/{repository}/branches"),
+        // refs
+        ("logCommits", "GET", "/repositories/{repository}/refs/{ref}/commits"),
+        // commits
+        ("commit", "POST", "/repositories/{repository}/branches/{branch}/commits"),
+        // internal
+        ("CreateCommitRecord", "POST", "/repositories/{repository}/commits"),
+        // branches
+        ("getBranch", "GET", "/repositories/{repository}/branches/{branch}"),
+        ("deleteBranch", "DELETE", "/repositories/{repository}/branches/{branch}"),
+        ("resetBranch", "PUT", "/repositories/{repository}/branches/{branch}"),
+        // experimental
+        ("hardResetBranch", "PUT", "/repositories/{repository}/branches/{branch}/hard_reset"),
+        // branches
+        ("revertBranch", "POST", "/repositories/{repository}/branches/{branch}/revert"),
+        ("cherryPick", "POST", "/repositories/{repository}/branches/{branch}/cherry-pick"),
+        // refs
+        ("mergeIntoBranch", "POST", "/repositories/{repository}/refs/{sourceRef}/merge/{destinationBranch}"),
+        ("findMergeBase", "GET", "/repositories/{repository}/refs/{sourceRef}/merge/{destinationBranch}"),
+        // branches
+        ("diffBranch", "GET", "/repositories/{repository}/branches/{branch}/diff"),
+        // refs
+        ("diffRefs", "GET", "/repositories/{repository}/refs/{leftRef}/diff/{rightRef}"),
+        // commits
+        ("getCommit", "GET", "/repositories/{repository}/commits/{commitId}"),
+        // objects
+        ("getObject", "GET", "/repositories/{repository}/refs/{ref}/objects"),
+        ("headObject", "HEAD", "/repositories/{repository}/refs/{ref}/objects"),
+        // experimental
+        ("createPresignMultipartUpload", "POST", "/repositories/{repository}/branches/{branch}/staging/pmpu"),
+        ("completePresignMultipartUpload", "PUT", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),
+        ("abortPresignMultipartUpload", "DELETE", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),
+        // staging
+        ("getPhysicalAddress", "GET", "/repositories/{repository}/branches/{branch}/staging/backing"),
+        ("linkPhysicalAddress", "PUT", "/repositories/{repository}/branches/{branch}/staging/backing"),
+        // import
+        ("importStatus", "GET", "/repositories/{repository}/branches/{branch}/import"),
+        ("importStart", "POST", "/repositories/{repository}/branches/{branch}/import"),
+        ("importCancel", "DELETE", "/repositories/{repository}/branches/{branch}/import"),
+        // internal
+        ("uploadObjectPreflight", "GET", "/repositories/{repository}/branches/{branch}/objects/stage_allowed"),
+        ("stageObject", "PUT", "/repositories/{repository}/branches/{branch}/objects"),
+        // objects
+        ("uploadObject", "POST", "/repositories/{repository}/branches/{branch}/objects"),
+        ("deleteObject", "DELETE", "/repositories/{repository}/branches/{branch}/objects"),
+        ("deleteObjects", "POST", "/repositories/{repository}/branches/{branch}/objects/delete"),
+        ("copyObject", "POST", "/repositories/{repository}/branches/{branch}/objects/copy"),
+        ("statObject", "GET", "/repositories/{repository}/refs/{ref}/objects/stat"),
+        ("getUnderlyingProperties", "GET", "/repositories/{repository}/refs/{ref}/objects/underlyingProperties"),
+        ("listObjects", "GET", "/repositories/{repository}/refs/{ref}/objects/ls"),
+        // internal
+        ("createSymlinkFile", "POST", "/repositories/{repository}/refs/{branch}/symlink"),
+        // actions
+        ("listRepositoryRuns", "GET", "/repositories/{repository}/actions/runs"),
+        ("getRun", "GET", "/repositories/{repository}/actions/runs/{run_id}"),
+        ("listRunHooks", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks"),
+        ("getRunHookOutput", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks/{hook_run_id}/output"),
+        // metadata
+        ("getMetaRange", "GET", "/repositories/{repository}/metadata/meta_range/{meta_range}"),
+        ("getRange", "GET", "/repositories/{repository}/metadata/range/{range}"),
+        // internal
+        ("setGarbageCollectionRulesPreflight", "GET", "/repositories/{repository}/gc/rules/set_allowed"),
+        ("internalGetGarbageCollectionRules", "GET", "/repositories/{repository}/gc/rules"),
+        ("internalSetGarbageCollectionRules", "POST", "/repositories/{repository}/gc/rules"),
+        ("internalDeleteGarbageCollectionRules", "DELETE", "/repositories/{repository}/gc/rules"),
+        ("prepareGarbageCollectionCommits", "POST", "/repositories/{repository}/gc/prepare_commits"),
+        ("prepareGarbageCollectionUncommitted", "POST", "/repositories/{repository}/gc/prepare_uncommited"),
+        ("createBranchProtectionRulePreflight", "GET", "/repositories/{repository}/branch_protection/set_allowed"),
+        ("internalGetBranchProtectionRules", "GET", "/repositories/{repository}/branch_protection"),
+        ("internalCreateBranchProtectionRule", "POST", "/repositories/{repository}/branch_protection"),
+        ("internalDeleteBranchProtectionRule", "DELETE", "/repositories/{repository}/branch_protection"),
+    ];
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tarn.Api.Endpoints;
+using Tarn.Api.Errors;
+
+namespace Tarn.Api.Hosting;
+
+/// <summary>Maps lakeFS API v1 under <c>/api/v1</c>: every spec operation is routed, built or not.</summary>
+public static class ApiRoutes
+{
+    public const string BasePath = "/api/v1";
+
+    public static IEndpointRouteBuilder MapTarnApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup(BasePath);
+
+        HealthEndpoints.Map(api);
+        SetupEndpoints.Map(api);
+        SessionEndpoints.Map(api);
+        ConfigEndpoints.Map(api);
+        StatisticsEndpoints.Map(api);
+        MapNotImplemented(api);
+
+        // lakeFS answers unknown API paths with "invalid API endpoint" (500 there; 404 here, as its spec recommends).
+        api.Map("/{**rest}", (HttpContext context) =>
+            ApiErrorWriter.Result(StatusCodes.Status404NotFound, "invalid API endpoint"));
+
+        HealthEndpoints.MapRootHealth(app);
+        SessionEndpoints.MapLogout(app);
+        return app;
+    }
+
+    private static void MapNotImplemented(IEndpointRouteBuilder api)
+    {
+        foreach (var (operationId, method, route) in NotImplementedOperations.All)
+        {
+            api.MapMethods(route, [method], () =>
+                    ApiErrorWriter.Result(StatusCodes.Status501NotImplemented, "not implemented"))
+                .WithName(operationId)
+                .WithMetadata(new ApiOperation(operationId, ApiAccess.Authenticated, Implemented: false));
+        }
+    }
+}
