@@ -1,0 +1,111 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Tarn.Api.Hosting;
+using Tarn.Api.Usage;
+using Tarn.Auth;
+using Tarn.Kv;
+using Tarn.Server.Configuration.Settings;
+
+namespace Tarn.Server.Hosting;
+
+/// <summary>
+/// The composition root: opens the stores named by the configuration, wires the modules, and serves the
+/// API on <c>listen_address</c>. Reads like a table of contents; each module owns its own registrations.
+/// </summary>
+internal sealed class TarnServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IKvStore _kv;
+
+    private TarnServer(WebApplication app, IKvStore kv, AuthService auth)
+    {
+        _app = app;
+        _kv = kv;
+        Auth = auth;
+    }
+
+    public AuthService Auth { get; }
+
+    /// <summary>The address the server listens on, once started (useful when the configured port is 0).</summary>
+    public Uri BaseAddress =>
+        new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static async Task<TarnServer> CreateAsync(TarnSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
+    {
+        var time = TimeProvider.System;
+        var kv = await MetadataStoreFactory.OpenAsync(settings.Database, cancellationToken);
+        try
+        {
+            var blocks = BlockAdapterFactory.Create(settings.Blockstore, time);
+            var auth = new AuthService(kv, AuthOptionsFactory.Create(settings), time);
+            var installationId = await InstallationIdentity.ResolveAsync(kv, settings.Installation.FixedId, cancellationToken);
+            var info = ServerInfoFactory.Create(settings, blocks.Description, installationId);
+
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            configureLogging(builder.Logging);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, settings.Server));
+
+            var services = builder.Services;
+            services.AddSingleton(time);
+            services.AddSingleton(kv);
+            services.AddSingleton(blocks);
+            services.AddSingleton(auth);
+            services.AddSingleton(auth.Setup);
+            services.AddSingleton(auth.Authenticator);
+            services.AddSingleton(auth.Tokens);
+            services.AddSingleton<IUsageStore>(new KvUsageStore(kv));
+            services.AddTarnApi(info, settings.UsageReport.FlushInterval);
+
+            var app = builder.Build();
+            app.UseTarnApiErrors();
+            app.UseRouting();
+            app.UseTarnApiAuthentication();
+            app.MapTarnApi();
+            return new TarnServer(app, kv, auth);
+        }
+        catch
+        {
+            await kv.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The running application's services (tests inspect the routes through them).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    public Task StartAsync(CancellationToken cancellationToken) => _app.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+
+    /// <summary>Serves until SIGINT/SIGTERM, then lets in-flight requests finish.</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _kv.DisposeAsync();
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ServerSettings server)
+    {
+        var endpoint = server.ListenHost switch
+        {
+            "" or "0.0.0.0" => new IPEndPoint(IPAddress.Any, server.ListenPort),
+            "::" or "[::]" => new IPEndPoint(IPAddress.IPv6Any, server.ListenPort),
+            "localhost" => new IPEndPoint(IPAddress.Loopback, server.ListenPort),
+            var host when IPAddress.TryParse(host.Trim('[', ']'), out var address) => new IPEndPoint(address, server.ListenPort),
+            var host => new IPEndPoint(Dns.GetHostAddresses(host)[0], server.ListenPort),
+        };
+        kestrel.AddServerHeader = false;
+        kestrel.Listen(endpoint, listen =>
+        {
+            if (server.Tls.Enabled)
+            {
+                listen.UseHttps(X509Certificate2.CreateFromPemFile(server.Tls.CertFile!, server.Tls.KeyFile));
+            }
+        });
+    }
+}

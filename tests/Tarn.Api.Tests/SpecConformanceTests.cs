@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tarn.Api.Hosting;
+using Tarn.Testing;
+
+namespace Tarn.Api.Tests;
+
+/// <summary>
+/// Conformance with the lakeFS v1.12.1 OpenAPI file: every operation is routed with its method and path,
+/// public operations are exactly the spec's, and implemented operations answer with the schema's
+/// required fields and JSON types.
+/// </summary>
+public sealed class SpecConformanceTests(AdminServerFixture fixture, ITestOutputHelper output) : IClassFixture<AdminServerFixture>
+{
+    private static readonly Lazy<LakeFsSpec> Spec = new(() => LakeFsSpec.Load(TestEnvironment.RequireLakeFsSpec()));
+
+    [Fact]
+    public void Every_spec_operation_is_routed_with_its_method_and_path()
+    {
+        var spec = LoadSpec();
+        var routes = Routes();
+        var missing = new List<string>();
+        foreach (var operation in spec.Operations)
+        {
+            var key = (operation.Method, ApiRoutes.BasePath + operation.Path);
+            if (!routes.TryGetValue(key, out var routed) || routed.OperationId != operation.OperationId)
+            {
+                missing.Add($"{operation.OperationId}: {operation.Method} {operation.Path}");
+            }
+        }
+
+        var implemented = routes.Values.Count(r => r.Implemented);
+        output.WriteLine($"{spec.Operations.Count - missing.Count}/{spec.Operations.Count} operations routed, {implemented} implemented");
+        Assert.Equal(116, spec.Operations.Count);
+        Assert.Empty(missing);
+        Assert.Equal(spec.Operations.Count, routes.Count);
+    }
+
+    [Fact]
+    public void Public_operations_are_exactly_those_the_spec_leaves_unsecured()
+    {
+        var spec = LoadSpec();
+        var specPublic = spec.Operations.Where(o => o.IsPublic).Select(o => o.OperationId).Order().ToList();
+        var routedPublic = Routes().Values.Where(r => r.Access == ApiAccess.Public).Select(r => r.OperationId).Order().ToList();
+        Assert.Equal(specPublic, routedPublic);
+    }
+
+    [Fact]
+    public async Task Not_implemented_operations_answer_501_with_an_error_body()
+    {
+        using var client = fixture.Admin();
+        using var response = await client.GetAsync("api/v1/repositories", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        await AssertMatchesSchemaAsync("listRepositories", response, schemaStatus: 401);
+        Assert.Equal("not implemented", (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("getSetupState", "GET", "api/v1/setup_lakefs", 200)]
+    [InlineData("getAuthCapabilities", "GET", "api/v1/auth/capabilities", 200)]
+    [InlineData("getCurrentUser", "GET", "api/v1/user", 200)]
+    [InlineData("getConfig", "GET", "api/v1/config", 200)]
+    [InlineData("getLakeFSVersion", "GET", "api/v1/config/version", 200)]
+    [InlineData("getStorageConfig", "GET", "api/v1/config/storage", 200)]
+    [InlineData("getGarbageCollectionConfig", "GET", "api/v1/config/garbage-collection", 200)]
+    [InlineData("getUsageReportSummary", "GET", "api/v1/usage-report/summary", 200)]
+    [InlineData("healthCheck", "GET", "api/v1/healthcheck", 204)]
+    public async Task Implemented_read_operations_answer_with_their_schema(string operationId, string method, string path, int status)
+    {
+        using var client = fixture.Admin();
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
+        Assert.Equal(status, (int)response.StatusCode);
+        await AssertMatchesSchemaAsync(operationId, response);
+    }
+
+    [Fact]
+    public async Task Login_answers_with_its_schema()
+    {
+        using var client = fixture.Server.CreateClient();
+        using var response = await client.PostAsJsonAsync(
+            "api/v1/auth/login", new { access_key_id = fixture.AccessKeyId, secret_access_key = fixture.SecretAccessKey }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertMatchesSchemaAsync("login", response);
+    }
+
+    [Fact]
+    public async Task Errors_answer_with_the_error_schema()
+    {
+        using var anonymous = fixture.Server.CreateClient();
+        using var unauthorized = await anonymous.GetAsync("api/v1/user", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        await AssertMatchesSchemaAsync("getConfig", unauthorized);
+
+        using var conflict = await anonymous.PostAsJsonAsync("api/v1/setup_lakefs", new { username = "second" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        await AssertMatchesSchemaAsync("setup", conflict);
+    }
+
+    private LakeFsSpec LoadSpec() => Spec.Value;
+
+    private async Task AssertMatchesSchemaAsync(string operationId, HttpResponseMessage response, int? schemaStatus = null)
+    {
+        var status = schemaStatus ?? (int)response.StatusCode;
+        var schema = LoadSpec().ResponseSchema(operationId, status);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        if (schema is null)
+        {
+            Assert.True(text.Length == 0, $"{operationId} {status} documents no body but got: {text}");
+            return;
+        }
+
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(text);
+        var problems = schema.Validate(body.RootElement);
+        Assert.True(problems.Count == 0, $"{operationId} {status}: {string.Join("; ", problems)}\n{text}");
+    }
+
+    private Dictionary<(string Method, string Path), ApiOperation> Routes()
+    {
+        var result = new Dictionary<(string, string), ApiOperation>();
+        foreach (var endpoint in fixture.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<ApiOperation>() is not { } operation)
+            {
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                result[(method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))] = operation;
+            }
+        }
+
+        return result;
+    }
+}
