@@ -83,6 +83,8 @@ public sealed class MemoryKvStore : IKvStore
             var batch = ReadBatch(partition, next, inclusive);
             foreach (var entry in batch)
             {
+                // Checked per entry, not per batch: a caller that cancels mid-batch must stop at once.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return entry;
             }
 

@@ -1,13 +1,7 @@
 namespace Tarn.Kv.Tests;
 
-public sealed class MemoryKvStoreSmokeTests
+/// <summary>The in-memory store against the shared contract.</summary>
+public sealed class MemoryKvStoreTests : KvStoreContract
 {
-    [Fact]
-    public async Task Set_then_get_returns_the_value()
-    {
-        await using var store = new MemoryKvStore();
-        await store.SetAsync("p", "k"u8.ToArray(), "v"u8.ToArray(), TestContext.Current.CancellationToken);
-        var entry = await store.GetAsync("p", "k"u8.ToArray(), TestContext.Current.CancellationToken);
-        Assert.Equal("v"u8.ToArray(), entry!.Value);
-    }
+    protected override ValueTask<IKvStore> CreateStoreAsync() => ValueTask.FromResult<IKvStore>(new MemoryKvStore());
 }
