@@ -1,0 +1,99 @@
+using Tarn.Auth.Authentication;
+
+namespace Tarn.Auth.Tests;
+
+public sealed class BasicAuthenticatorTests
+{
+    private static CancellationToken Token => AuthTestContext.Token;
+
+    [Fact]
+    public async Task The_right_secret_authenticates_the_owner()
+    {
+        var context = new AuthTestContext();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+
+        var result = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
+
+        Assert.Equal(AuthenticationStatus.Authenticated, result.Status);
+        Assert.Equal("alice", result.User!.Username);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_and_an_unknown_key_fail_alike()
+    {
+        var context = new AuthTestContext();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+
+        var wrong = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey + "x", cancellationToken: Token);
+        var unknown = await context.Auth.Authenticator.AuthenticateBasicAsync("AKIAJUNKNOWNKEYIDQ", key.SecretAccessKey, cancellationToken: Token);
+        var empty = await context.Auth.Authenticator.AuthenticateBasicAsync("", "", cancellationToken: Token);
+
+        Assert.Equal(AuthenticationResult.Invalid, wrong);
+        Assert.Equal(AuthenticationResult.Invalid, unknown);
+        Assert.Equal(AuthenticationResult.Invalid, empty);
+    }
+
+    [Fact]
+    public async Task Keys_of_a_deleted_user_stop_working()
+    {
+        var context = new AuthTestContext();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+
+        await context.Auth.Users.DeleteAsync("alice", Token);
+        await context.CreateUserAsync("alice");
+
+        var result = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
+        Assert.Equal(AuthenticationStatus.InvalidCredentials, result.Status);
+    }
+
+    [Fact]
+    public async Task Repeated_failures_throttle_the_key_even_for_the_right_secret_then_release_it()
+    {
+        var context = new AuthTestContext();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+        for (var i = 0; i < 6; i++)
+        {
+            await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, "guess", cancellationToken: Token);
+        }
+
+        var refused = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
+        Assert.Equal(AuthenticationStatus.Throttled, refused.Status);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
+
+        context.Time.Advance(TimeSpan.FromSeconds(1));
+        var later = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
+        Assert.Equal(AuthenticationStatus.Authenticated, later.Status);
+    }
+
+    [Fact]
+    public async Task Throttling_is_per_client_when_the_client_is_known()
+    {
+        var context = new AuthTestContext();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+        for (var i = 0; i < 10; i++)
+        {
+            await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, "guess", "10.0.0.66", Token);
+        }
+
+        var attacker = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, "10.0.0.66", Token);
+        var owner = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, "10.0.0.7", Token);
+
+        Assert.Equal(AuthenticationStatus.Throttled, attacker.Status);
+        Assert.Equal(AuthenticationStatus.Authenticated, owner.Status);
+    }
+
+    [Fact]
+    public async Task The_signing_lookup_returns_the_plaintext_secret_for_signature_protocols()
+    {
+        var context = new AuthTestContext();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+
+        var found = await context.Auth.Authenticator.FindSigningCredentialAsync(key.AccessKeyId, Token);
+        var missing = await context.Auth.Authenticator.FindSigningCredentialAsync("AKIANOPE", Token);
+
+        Assert.Equal(key.SecretAccessKey, found!.SecretAccessKey);
+        Assert.Equal("alice", found.User.Username);
+        Assert.DoesNotContain(key.SecretAccessKey, found.ToString(), StringComparison.Ordinal);
+        Assert.Null(missing);
+    }
+}
