@@ -22,14 +22,14 @@ internal static class ConfigEndpoints
         new(info.Version, UpgradeRecommended: false);
 
     private static IResult GetConfig(ApiServerInfo info) =>
-        Results.Json(new Config(Version(info), info.Storage), TarnJsonContext.Default.Config);
+        Results.Json(new Config(Version(info), info.Storage), TarnJson.Context.Config);
 
     private static IResult GetVersion(ApiServerInfo info) =>
-        Results.Json(Version(info), TarnJsonContext.Default.VersionConfig);
+        Results.Json(Version(info), TarnJson.Context.VersionConfig);
 
     private static IResult GetStorageConfig(ApiServerInfo info) =>
-        Results.Json(info.Storage, TarnJsonContext.Default.StorageConfig);
+        Results.Json(info.Storage, TarnJson.Context.StorageConfig);
 
     private static IResult GetGarbageCollectionConfig(ApiServerInfo info) =>
-        Results.Json(new GarbageCollectionConfig(info.GarbageCollectionGracePeriodSeconds), TarnJsonContext.Default.GarbageCollectionConfig);
+        Results.Json(new GarbageCollectionConfig(info.GarbageCollectionGracePeriodSeconds), TarnJson.Context.GarbageCollectionConfig);
 }

@@ -40,7 +40,7 @@ internal static class SessionEndpoints
 
         var token = await tokens.IssueTokenAsync(outcome.User!.Username, context.RequestAborted);
         SessionCookie.Set(context, token.Token, token.ExpiresAt, time.GetUtcNow());
-        return Results.Json(new AuthenticationToken(token.Token, token.ExpiresAt.ToUnixTimeSeconds()), TarnJsonContext.Default.AuthenticationToken);
+        return Results.Json(new AuthenticationToken(token.Token, token.ExpiresAt.ToUnixTimeSeconds()), TarnJson.Context.AuthenticationToken);
     }
 
     private static async Task<IResult> Logout(HttpContext context, TokenService tokens, ApiServerInfo info)
@@ -56,7 +56,7 @@ internal static class SessionEndpoints
 
     // Tarn cannot send invitations; lakeFS omits forgot_password, and so does Tarn.
     private static IResult GetAuthCapabilities() =>
-        Results.Json(new AuthCapabilities(InviteUser: false, ForgotPassword: null), TarnJsonContext.Default.AuthCapabilities);
+        Results.Json(new AuthCapabilities(InviteUser: false, ForgotPassword: null), TarnJson.Context.AuthCapabilities);
 
     private static IResult GetCurrentUser(HttpContext context)
     {
@@ -66,6 +66,6 @@ internal static class SessionEndpoints
             user.CreatedAt.ToUnixTimeSeconds(),
             FriendlyName: string.IsNullOrEmpty(user.FriendlyName) ? user.Username : user.FriendlyName,
             Email: user.Email));
-        return Results.Json(body, TarnJsonContext.Default.CurrentUser);
+        return Results.Json(body, TarnJson.Context.CurrentUser);
     }
 }

@@ -23,7 +23,7 @@ internal static class SetupEndpoints
     {
         var state = await setup.GetStateAsync(cancellationToken);
         var body = new Contracts.SetupState(state.Initialized ? "initialized" : "not_initialized", state.CommPrefsMissing, info.LoginConfig);
-        return Results.Json(body, TarnJsonContext.Default.SetupState);
+        return Results.Json(body, TarnJson.Context.SetupState);
     }
 
     private static async Task<IResult> Setup(Contracts.Setup body, SetupService setup, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ internal static class SetupEndpoints
 
         var credential = await setup.SetupAsync(body.Username, key, cancellationToken);
         var answer = new CredentialsWithSecret(credential.AccessKeyId, credential.SecretAccessKey, credential.CreatedAt.ToUnixTimeSeconds());
-        return Results.Json(answer, TarnJsonContext.Default.CredentialsWithSecret);
+        return Results.Json(answer, TarnJson.Context.CredentialsWithSecret);
     }
 
     private static async Task<IResult> SetupCommPrefs(CommPrefsInput body, SetupService setup, CancellationToken cancellationToken)

@@ -28,6 +28,6 @@ internal static class StatisticsEndpoints
         }
 
         var reports = await counter.ReadAsync(cancellationToken);
-        return Results.Json(new InstallationUsageReport(info.InstallationId, reports), TarnJsonContext.Default.InstallationUsageReport);
+        return Results.Json(new InstallationUsageReport(info.InstallationId, reports), TarnJson.Context.InstallationUsageReport);
     }
 }

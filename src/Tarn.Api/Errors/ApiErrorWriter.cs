@@ -11,11 +11,10 @@ public static class ApiErrorWriter
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
         response.StatusCode = status;
-        response.Headers.XContentTypeOptions = "nosniff";
-        return response.WriteAsJsonAsync(new Error(message), TarnJsonContext.Default.Error, cancellationToken: context.RequestAborted);
+        return response.WriteAsJsonAsync(new Error(message), TarnJson.Context.Error, cancellationToken: context.RequestAborted);
     }
 
     /// <summary>An error as an endpoint result, for handlers that answer an error without throwing.</summary>
     public static IResult Result(int status, string message) =>
-        Results.Json(new Error(message), TarnJsonContext.Default.Error, statusCode: status);
+        Results.Json(new Error(message), TarnJson.Context.Error, statusCode: status);
 }

@@ -19,9 +19,11 @@ public static class ApiPipeline
             api.Use(static (context, next) =>
             {
                 context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+                context.Response.Headers.XContentTypeOptions = "nosniff";
                 return next(context);
             });
             api.UseMiddleware<ApiExceptionMiddleware>();
+            api.Use(WriteRoutingFailures);
             var info = app.ApplicationServices.GetRequiredService<ApiServerInfo>();
             if (info.UsageReportEnabled)
             {
@@ -33,6 +35,31 @@ public static class ApiPipeline
                 });
             }
         });
+
+    // Routing answers unmatched requests with a bare status. Give them lakeFS's error body: an unknown
+    // path is "invalid API endpoint" (500 in lakeFS, 404 here as its spec recommends), and a body that is
+    // not JSON where JSON is expected is a 400, as lakeFS's request validator answers.
+    private static async Task WriteRoutingFailures(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        switch (context.Response.StatusCode)
+        {
+            case StatusCodes.Status404NotFound when context.GetEndpoint() is null:
+                await ApiErrorWriter.WriteAsync(context, StatusCodes.Status404NotFound, "invalid API endpoint");
+                break;
+            case StatusCodes.Status405MethodNotAllowed:
+                await ApiErrorWriter.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "invalid API endpoint: method not allowed");
+                break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                await ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, "request body has an unsupported content type (expected application/json)");
+                break;
+        }
+    }
 
     /// <summary>After routing (the operation's metadata is known): authentication.</summary>
     public static IApplicationBuilder UseTarnApiAuthentication(this IApplicationBuilder app) =>

@@ -23,10 +23,6 @@ public static class ApiRoutes
         StatisticsEndpoints.Map(api);
         MapNotImplemented(api);
 
-        // lakeFS answers unknown API paths with "invalid API endpoint" (500 there; 404 here, as its spec recommends).
-        api.Map("/{**rest}", (HttpContext context) =>
-            ApiErrorWriter.Result(StatusCodes.Status404NotFound, "invalid API endpoint"));
-
         HealthEndpoints.MapRootHealth(app);
         SessionEndpoints.MapLogout(app);
         return app;

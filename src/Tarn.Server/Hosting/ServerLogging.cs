@@ -12,8 +12,8 @@ internal static class ServerLogging
         builder.SetMinimumLevel(logging.Level);
         // The framework's per-request lines print full URLs, query strings included, and presigned URLs
         // carry signatures there: keep them out of the log (auth.md §11.4).
-        builder.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        // Framework chatter (result writing, routing) stays below Warning too.
+        builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         if (logging.Format == LogFormat.Json)
         {
