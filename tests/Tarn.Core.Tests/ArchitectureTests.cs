@@ -17,6 +17,8 @@ public sealed class ArchitectureTests
         ["Tarn.Kv.Sqlite"] = ["Tarn.Kv", "Tarn.Core"],
         ["Tarn.Kv.Postgres"] = ["Tarn.Kv", "Tarn.Core"],
         ["Tarn.Blocks"] = ["Tarn.Core"],
+        ["Tarn.Versioning"] = ["Tarn.Kv", "Tarn.Blocks", "Tarn.Core"],
+        ["Tarn.Catalog"] = ["Tarn.Versioning", "Tarn.Kv", "Tarn.Blocks", "Tarn.Core"],
         ["Tarn.Auth"] = ["Tarn.Kv", "Tarn.Core"],
         ["Tarn.Api.Contracts"] = [],
         ["Tarn.Api"] = ["Tarn.Auth", "Tarn.Api.Contracts", "Tarn.Core"],
@@ -24,7 +26,8 @@ public sealed class ArchitectureTests
     };
 
     // Assemblies below the protocol adapters must not see ASP.NET Core.
-    private static readonly string[] NoAspNetCore = ["Tarn.Core", "Tarn.Kv", "Tarn.Kv.Sqlite", "Tarn.Kv.Postgres", "Tarn.Blocks", "Tarn.Auth"];
+    private static readonly string[] NoAspNetCore =
+        ["Tarn.Core", "Tarn.Kv", "Tarn.Kv.Sqlite", "Tarn.Kv.Postgres", "Tarn.Blocks", "Tarn.Versioning", "Tarn.Catalog", "Tarn.Auth"];
 
     [Fact]
     public void Every_assembly_references_only_what_its_layer_allows()
