@@ -30,10 +30,19 @@ internal static class TarnCommandLine
         }
         catch (TarnException error)
         {
-            // Configuration and domain errors carry messages written for the operator (they name the key
-            // or the rule); anything else is a bug and keeps its stack trace.
+            // Configuration and domain errors carry messages written for the operator (they name the key or the rule).
             await Console.Error.WriteLineAsync("FATAL: " + error.Message);
             return 1;
         }
+        catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException or System.Data.Common.DbException or UnauthorizedAccessException or TimeoutException or FormatException or ArgumentException)
+        {
+            // The environment refused: a port in use, a database that does not answer, a path that is a
+            // file. An operational failure (exit 1) with the cause, not a crash with a stack trace.
+            await Console.Error.WriteLineAsync("FATAL: " + Describe(error));
+            return 1;
+        }
     }
+
+    private static string Describe(Exception error) =>
+        error.InnerException is { } inner && inner.Message != error.Message ? $"{error.Message} ({inner.Message})" : error.Message;
 }

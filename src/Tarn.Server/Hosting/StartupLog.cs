@@ -17,6 +17,12 @@ internal static partial class StartupLog
         {
             ConfigWarning(logger, warning);
         }
+
+        if (loaded.UnmatchedEnvironmentVariables.Count > 0)
+        {
+            // Names only: clients keep credentials in LAKEFS_* variables too.
+            UnmatchedVariables(logger, string.Join(", ", loaded.UnmatchedEnvironmentVariables));
+        }
     }
 
     public static void Bootstrap(ILogger logger, BootstrapOutcome outcome, string? user)
@@ -35,6 +41,9 @@ internal static partial class StartupLog
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "config: {Warning}")]
     private static partial void ConfigWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "config: LAKEFS_* variables that name no configuration key were ignored: {Names}")]
+    private static partial void UnmatchedVariables(ILogger logger, string names);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Installation set up with admin user {User} from installation.* settings")]
     private static partial void AdminCreated(ILogger logger, string user);

@@ -26,6 +26,7 @@ internal static class SettingsValidator
         CheckS3Credentials(values);
         CheckRemoteAuthenticator(values);
         CheckInstallation(values);
+        CheckPositiveDurations(values);
     }
 
     private static void CheckRequired(ConfigValues values)
@@ -80,9 +81,28 @@ internal static class SettingsValidator
 
         foreach (var name in new[] { "database.postgres.max_open_connections", "database.postgres.max_idle_connections" })
         {
-            if (values.Int32(name) < 0)
+            // lakeFS passes 0 through to Go's pool ("unlimited"); a pool needs a bound, so Tarn asks for one.
+            if (values.Int32(name) <= 0)
             {
-                throw new ConfigurationException($"{name}: must not be negative", name);
+                throw new ConfigurationException($"{name}: must be a positive number of connections", name);
+            }
+        }
+    }
+
+    /// <summary>Durations that size a lifetime or an interval: zero would make tokens born expired or timers spin.</summary>
+    private static void CheckPositiveDurations(ConfigValues values)
+    {
+        var keys = new List<string> { "auth.login_duration" };
+        if (values.Bool("usage_report.enabled"))
+        {
+            keys.Add("usage_report.flush_interval");
+        }
+
+        foreach (var key in keys)
+        {
+            if (values.Duration(key) <= TimeSpan.Zero)
+            {
+                throw new ConfigurationException($"{key}: must be a positive duration such as 20s or 168h", key);
             }
         }
     }
