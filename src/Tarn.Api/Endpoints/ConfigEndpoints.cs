@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tarn.Api.Authentication;
+using Tarn.Api.Authorization;
 using Tarn.Api.Contracts;
 using Tarn.Api.Hosting;
+using Tarn.Auth.Authorization;
 
 namespace Tarn.Api.Endpoints;
 
@@ -21,8 +24,15 @@ internal static class ConfigEndpoints
         // Tarn never phones home, so it has no "latest version" to compare with.
         new(info.Version, UpgradeRecommended: false);
 
-    private static IResult GetConfig(ApiServerInfo info) =>
-        Results.Json(new Config(Version(info), info.Storage), TarnJson.Context.Config);
+    // Any authenticated caller may read the version; the storage half needs fs:ReadConfig, and without it
+    // is left out rather than failing the call (auth.md §2.7; lakeFS sends an empty object, which clients
+    // that check the schema's required fields reject, so Tarn omits it).
+    private static async Task<IResult> GetConfig(ApiServerInfo info, HttpContext context, Authorizer authorizer)
+    {
+        var caller = ApiCaller.From(context).User.Username;
+        var storage = await authorizer.IsAllowedAsync(caller, OperationPermissions.ReadConfig, context.RequestAborted) ? info.Storage : null;
+        return Results.Json(new Config(Version(info), storage), TarnJson.Context.Config);
+    }
 
     private static IResult GetVersion(ApiServerInfo info) =>
         Results.Json(Version(info), TarnJson.Context.VersionConfig);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Tarn.Api.Authentication;
+using Tarn.Api.Authorization;
 using Tarn.Api.Errors;
 using Tarn.Api.Usage;
 
@@ -61,7 +62,15 @@ public static class ApiPipeline
         }
     }
 
-    /// <summary>After routing (the operation's metadata is known): authentication.</summary>
-    public static IApplicationBuilder UseTarnApiAuthentication(this IApplicationBuilder app) =>
-        app.UseWhen(IsApi, api => api.UseMiddleware<ApiAuthenticationMiddleware>());
+    /// <summary>
+    /// After routing (the operation's metadata is known): the policy API's mode gate, authentication, then
+    /// authorization from the operation permission table. One call, so none of the three can be left out.
+    /// </summary>
+    public static IApplicationBuilder UseTarnApiAccessControl(this IApplicationBuilder app) =>
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseMiddleware<PolicyApiGate>();
+            api.UseMiddleware<ApiAuthenticationMiddleware>();
+            api.UseMiddleware<ApiAuthorizationMiddleware>();
+        });
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Endpoints;
+using Tarn.Api.Endpoints.Auth;
 using Tarn.Api.Errors;
 
 namespace Tarn.Api.Hosting;
@@ -19,6 +20,11 @@ public static class ApiRoutes
         HealthEndpoints.Map(api);
         SetupEndpoints.Map(api);
         SessionEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        GroupEndpoints.Map(api);
+        CredentialEndpoints.Map(api);
+        GroupAclEndpoints.Map(api);
+        PolicyEndpoints.Map(api);
         ConfigEndpoints.Map(api);
         StatisticsEndpoints.Map(api);
         MapNotImplemented(api);

@@ -1,4 +1,5 @@
 using Tarn.Api.Contracts;
+using Tarn.Auth;
 
 namespace Tarn.Api.Hosting;
 
@@ -29,4 +30,7 @@ public sealed record ApiServerInfo
 
     /// <summary>Where <c>GET /logout</c> redirects (<c>auth.logout_redirect_url</c>).</summary>
     public string LogoutRedirectUrl { get; init; } = "/auth/login";
+
+    /// <summary><c>auth.ui_config.rbac</c>: in simplified mode the policy operations answer 501.</summary>
+    public RbacMode RbacMode { get; init; } = RbacMode.Simplified;
 }

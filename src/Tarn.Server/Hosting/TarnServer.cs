@@ -39,9 +39,10 @@ internal sealed class TarnServer : IAsyncDisposable
         try
         {
             var blocks = BlockAdapterFactory.Create(settings.Blockstore, time);
-            var auth = new AuthService(kv, AuthOptionsFactory.Create(settings), time);
+            var authOptions = AuthOptionsFactory.Create(settings);
+            var auth = new AuthService(kv, authOptions, time);
             var installationId = await InstallationIdentity.ResolveAsync(kv, settings.Installation.FixedId, cancellationToken);
-            var info = ServerInfoFactory.Create(settings, blocks.Description, installationId);
+            var info = ServerInfoFactory.Create(settings, blocks.Description, installationId) with { RbacMode = authOptions.RbacMode };
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             configureLogging(builder.Logging);
@@ -56,13 +57,19 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(auth.Setup);
             services.AddSingleton(auth.Authenticator);
             services.AddSingleton(auth.Tokens);
+            services.AddSingleton(auth.Authorizer);
+            services.AddSingleton(auth.Users);
+            services.AddSingleton(auth.Groups);
+            services.AddSingleton(auth.Credentials);
+            services.AddSingleton(auth.Policies);
+            services.AddSingleton(auth.Acls);
             services.AddSingleton<IUsageStore>(new KvUsageStore(kv));
             services.AddTarnApi(info, settings.UsageReport.FlushInterval);
 
             var app = builder.Build();
             app.UseTarnApiErrors();
             app.UseRouting();
-            app.UseTarnApiAuthentication();
+            app.UseTarnApiAccessControl();
             app.MapTarnApi();
             return new TarnServer(app, kv, auth);
         }
