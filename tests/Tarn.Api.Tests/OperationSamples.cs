@@ -137,11 +137,24 @@ internal static class OperationSamples
 
     private static readonly Dictionary<string, string> PathValues = new(StringComparer.Ordinal)
     {
-        ["repository"] = "repo1", ["branch"] = "branch1", ["ref"] = "ref1", ["tag"] = "tag1",
-        ["sourceRef"] = "source1", ["destinationBranch"] = "dest1", ["leftRef"] = "left1", ["rightRef"] = "right1",
-        ["commitId"] = "c0ffee", ["uploadId"] = "upload1", ["run_id"] = "run1", ["hook_run_id"] = "hook1",
-        ["meta_range"] = "metarange1", ["range"] = "range1", ["userId"] = "target-user", ["groupId"] = "target-group",
-        ["policyId"] = "target-policy", ["accessKeyId"] = "AKIAJTARGETTARGETTQ",
+        ["repository"] = "repo1",
+        ["branch"] = "branch1",
+        ["ref"] = "ref1",
+        ["tag"] = "tag1",
+        ["sourceRef"] = "source1",
+        ["destinationBranch"] = "dest1",
+        ["leftRef"] = "left1",
+        ["rightRef"] = "right1",
+        ["commitId"] = "c0ffee",
+        ["uploadId"] = "upload1",
+        ["run_id"] = "run1",
+        ["hook_run_id"] = "hook1",
+        ["meta_range"] = "metarange1",
+        ["range"] = "range1",
+        ["userId"] = "target-user",
+        ["groupId"] = "target-group",
+        ["policyId"] = "target-policy",
+        ["accessKeyId"] = "AKIAJTARGETTARGETTQ",
     };
 
     private static readonly Dictionary<string, string> Bodies = new(StringComparer.Ordinal)

@@ -1,0 +1,137 @@
+namespace Tarn.Versioning.Committed.RangeFiles;
+
+/// <summary>
+/// A forward cursor over one range file's records. Keys are rebuilt from the block's prefix compression
+/// into a buffer owned by the cursor; identity and data are slices of the file bytes. Everything the
+/// cursor exposes stays valid only until the next <see cref="MoveNext"/> or <see cref="SeekGE"/>.
+/// </summary>
+public sealed class RangeFileCursor
+{
+    private RangeFileReader _reader;
+    private byte[] _key = new byte[64];
+    private int _keyLength;
+    private int _block = -1;
+    private int _position;
+    private int _blockEnd;
+    private int _identityOffset;
+    private int _identityLength;
+    private int _dataOffset;
+    private int _dataLength;
+    private bool _peeked;
+    private bool _atEnd;
+
+    internal RangeFileCursor(RangeFileReader reader) => _reader = reader;
+
+    public ReadOnlySpan<byte> Key => _key.AsSpan(0, _keyLength);
+
+    /// <summary>The key as memory over the cursor's buffer (for APIs that cannot take spans).</summary>
+    public ReadOnlyMemory<byte> KeyMemory => _key.AsMemory(0, _keyLength);
+
+    public ReadOnlySpan<byte> Identity => _reader.File.Span.Slice(_identityOffset, _identityLength);
+
+    public ReadOnlyMemory<byte> IdentityMemory => _reader.File.Slice(_identityOffset, _identityLength);
+
+    public ReadOnlySpan<byte> Data => _reader.File.Span.Slice(_dataOffset, _dataLength);
+
+    public ReadOnlyMemory<byte> DataMemory => _reader.File.Slice(_dataOffset, _dataLength);
+
+    /// <summary>Moves to the next record; false after the last one.</summary>
+    public bool MoveNext()
+    {
+        if (_peeked)
+        {
+            _peeked = false;
+            return true;
+        }
+
+        if (_atEnd)
+        {
+            return false;
+        }
+
+        while (_position >= _blockEnd)
+        {
+            if (++_block >= _reader.BlockCount)
+            {
+                _atEnd = true;
+                return false;
+            }
+
+            EnterBlock(_block);
+        }
+
+        DecodeRecord();
+        return true;
+    }
+
+    /// <summary>Positions the cursor so the next <see cref="MoveNext"/> yields the first record with key &gt;= <paramref name="key"/>.</summary>
+    public void SeekGE(ReadOnlySpan<byte> key)
+    {
+        _peeked = false;
+        _block = _reader.FindBlock(key);
+        if (_block >= _reader.BlockCount)
+        {
+            _atEnd = true;
+            return;
+        }
+
+        _atEnd = false;
+        EnterBlock(_block);
+
+        // The block's last key is >= key, so the scan stops inside this block.
+        do
+        {
+            DecodeRecord();
+        }
+        while (Key.SequenceCompareTo(key) < 0);
+
+        _peeked = true;
+    }
+
+    /// <summary>Points the cursor at the start of <paramref name="reader"/>, keeping its key buffer.</summary>
+    public void Reset(RangeFileReader reader)
+    {
+        _reader = reader;
+        _block = -1;
+        _position = 0;
+        _blockEnd = 0;
+        _keyLength = 0;
+        _peeked = false;
+        _atEnd = false;
+    }
+
+    private void EnterBlock(int block)
+    {
+        ref readonly var handle = ref _reader.Block(block);
+        _position = handle.Offset;
+        _blockEnd = handle.Offset + handle.Length;
+        _keyLength = 0;
+    }
+
+    private void DecodeRecord()
+    {
+        var span = _reader.File.Span[.._blockEnd];
+        var shared = Varint.ReadInt32(span, ref _position);
+        var suffixLength = Varint.ReadInt32(span, ref _position);
+        _identityLength = Varint.ReadInt32(span, ref _position);
+        _dataLength = Varint.ReadInt32(span, ref _position);
+        if (shared > _keyLength || (long)_position + suffixLength + _identityLength + _dataLength > _blockEnd)
+        {
+            throw new RangeFileCorruptException("record overruns its block");
+        }
+
+        var keyLength = shared + suffixLength;
+        if (keyLength > _key.Length)
+        {
+            Array.Resize(ref _key, Math.Max(keyLength, _key.Length * 2));
+        }
+
+        span.Slice(_position, suffixLength).CopyTo(_key.AsSpan(shared));
+        _keyLength = keyLength;
+        _position += suffixLength;
+        _identityOffset = _position;
+        _position += _identityLength;
+        _dataOffset = _position;
+        _position += _dataLength;
+    }
+}

@@ -1,0 +1,154 @@
+using Tarn.Blocks;
+using Tarn.Versioning.Committed.RangeFiles;
+using Tarn.Versioning.Model;
+
+namespace Tarn.Versioning.Committed;
+
+/// <summary>
+/// Walks a tree at two levels, the way every committed algorithm needs it: <see cref="NextAsync"/> stops
+/// on each range header before that range's records, so the caller can skip the whole range
+/// (<see cref="NextRangeAsync"/>) without the file ever being read, or step into it. Only entering a
+/// range loads its file (through the cache). Record accessors are valid until the next move.
+/// </summary>
+internal sealed class TreeCursor
+{
+    private readonly RangeStore _store;
+    private readonly StorageNamespace _namespace;
+    private readonly MetaRangeId _metaRangeId;
+    private MetaRangeIndex? _index;
+    private RangeFileCursor? _records;
+    private int _range = -1;
+    private CursorState _state = CursorState.Start;
+    private byte[]? _pendingSeek;
+
+    public TreeCursor(RangeStore store, StorageNamespace storageNamespace, MetaRangeIndex index)
+        : this(store, storageNamespace, MetaRangeId.Empty) => _index = index;
+
+    /// <summary>A cursor that loads the metarange on its first move.</summary>
+    public TreeCursor(RangeStore store, StorageNamespace storageNamespace, MetaRangeId metaRangeId)
+    {
+        _store = store;
+        _namespace = storageNamespace;
+        _metaRangeId = metaRangeId;
+    }
+
+    private enum CursorState
+    {
+        Start,
+        Header,
+        Record,
+        End,
+    }
+
+    public bool AtHeader => _state == CursorState.Header;
+
+    public bool AtRecord => _state == CursorState.Record;
+
+    public bool AtEnd => _state == CursorState.End;
+
+    /// <summary>The current range (at a header or inside it).</summary>
+    public RangeInfo Range => _index!.Ranges[_range];
+
+    /// <summary>The header of the range after the current one, or null when the current range is the last.</summary>
+    public RangeInfo? FollowingRange => _range + 1 < _index!.Ranges.Length ? _index.Ranges[_range + 1] : null;
+
+    public ReadOnlySpan<byte> Key => _records!.Key;
+
+    public ReadOnlyMemory<byte> KeyMemory => _records!.KeyMemory;
+
+    public ReadOnlySpan<byte> Identity => _records!.Identity;
+
+    public ReadOnlyMemory<byte> IdentityMemory => _records!.IdentityMemory;
+
+    public ReadOnlyMemory<byte> DataMemory => _records!.DataMemory;
+
+    /// <summary>Where the cursor stands in key order: the header's min key or the record's key (not valid at the end).</summary>
+    public ReadOnlySpan<byte> Position => _state == CursorState.Header ? Range.MinKey : _records!.Key;
+
+    /// <summary>Orders two cursors by <see cref="Position"/>, an exhausted cursor after everything.</summary>
+    public static int ComparePositions(TreeCursor a, TreeCursor b) =>
+        a.AtEnd ? (b.AtEnd ? 0 : 1) : b.AtEnd ? -1 : a.Position.SequenceCompareTo(b.Position);
+
+    /// <summary>True when the current range ends before the other cursor's position (or the other cursor is exhausted).</summary>
+    public bool RangeEndsBefore(TreeCursor other) => other.AtEnd || Range.MaxKey.AsSpan().SequenceCompareTo(other.Position) < 0;
+
+    /// <summary>
+    /// Moves to the next stop: from the start to the first header; from a header to its first record;
+    /// from a record to the next record, or to the next range's header after the last one.
+    /// </summary>
+    public async ValueTask<bool> NextAsync(CancellationToken cancellationToken)
+    {
+        _index ??= await _store.GetMetaRangeAsync(_namespace, _metaRangeId, cancellationToken);
+        if (_pendingSeek is { } seek)
+        {
+            _pendingSeek = null;
+            return await SeekNowAsync(seek, cancellationToken);
+        }
+
+        switch (_state)
+        {
+            case CursorState.Start:
+                return MoveToRange(0);
+            case CursorState.Header:
+                await EnterRangeAsync(cancellationToken);
+                _state = CursorState.Record;
+                return _records!.MoveNext() || MoveToRange(_range + 1);
+            case CursorState.Record:
+                return _records!.MoveNext() || MoveToRange(_range + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Skips the rest of the current range and stops on the next range's header (from the start: the first header).</summary>
+    public async ValueTask<bool> NextRangeAsync(CancellationToken cancellationToken)
+    {
+        if (_state == CursorState.Start || _pendingSeek is not null)
+        {
+            var fromStart = _pendingSeek is null;
+            if (!await NextAsync(cancellationToken) || fromStart)
+            {
+                return !AtEnd;
+            }
+        }
+
+        return _state != CursorState.End && MoveToRange(_range + 1);
+    }
+
+    /// <summary>The next <see cref="NextAsync"/> lands on the first record with key &gt;= <paramref name="key"/> (not on a header).</summary>
+    public void SeekGE(ReadOnlySpan<byte> key) => _pendingSeek = key.ToArray();
+
+    private async ValueTask<bool> SeekNowAsync(byte[] key, CancellationToken cancellationToken)
+    {
+        var range = _index!.FindFirstWithMaxAtLeast(key);
+        if (!MoveToRange(range))
+        {
+            return false;
+        }
+
+        await EnterRangeAsync(cancellationToken);
+        _records!.SeekGE(key);
+        _state = _records.MoveNext() ? CursorState.Record : CursorState.End;
+        return _state == CursorState.Record;
+    }
+
+    private bool MoveToRange(int range)
+    {
+        _range = range;
+        _state = range < _index!.Ranges.Length ? CursorState.Header : CursorState.End;
+        return _state == CursorState.Header;
+    }
+
+    private async ValueTask EnterRangeAsync(CancellationToken cancellationToken)
+    {
+        var reader = await _store.GetRangeAsync(_namespace, Range.Id, cancellationToken);
+        if (_records is null)
+        {
+            _records = reader.CreateCursor();
+        }
+        else
+        {
+            _records.Reset(reader);
+        }
+    }
+}
