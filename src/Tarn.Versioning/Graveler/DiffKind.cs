@@ -1,0 +1,11 @@
+namespace Tarn.Versioning.Graveler;
+
+/// <summary>Which diff between two refs (versioning.md §8.2).</summary>
+public enum DiffKind
+{
+    /// <summary>"What merging right into left would bring", classified against the merge base (the API's default).</summary>
+    ThreeDot,
+
+    /// <summary>"What changes turn left into right"; a <c>branch$</c> right side includes its staged changes.</summary>
+    TwoDot,
+}
