@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Tarn.Core;
+
+namespace Tarn.Api.Objects;
+
+/// <summary>
+/// Finds the object data in an <c>uploadObject</c> request (versioning.md §11.5): a <c>multipart/form-data</c>
+/// body contributes its first part named <c>content</c>; any other body is the data itself.
+/// </summary>
+public static class UploadBodyReader
+{
+    /// <summary>The form field that carries the data.</summary>
+    public const string ContentPartName = "content";
+
+    /// <summary>lakeFS's text for a form without the part; lakeFS answers 500, Tarn 400 (versioning.md §20 #10).</summary>
+    public const string MissingContentPartMessage = "multipart upload missing key 'content': http: no such file";
+
+    private const string DefaultContentType = "application/octet-stream";
+    private const string FormDataMediaType = "multipart/form-data";
+
+    /// <summary>
+    /// Positions on the object data. For forms this reads (and discards) any parts before <c>content</c>;
+    /// the data itself is left unread. Throws <see cref="ErrorKind.InvalidArgument"/> for a form without a
+    /// boundary, with malformed framing, or without a <c>content</c> part.
+    /// </summary>
+    public static async Task<UploadBody> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var contentType = request.ContentType?.Trim();
+        if (!IsFormData(contentType))
+        {
+            return new UploadBody(request.Body, OrDefault(contentType), request.ContentLength);
+        }
+
+        var reader = new MultipartReader(Boundary(contentType!), request.Body);
+        while (await NextSectionAsync(reader, cancellationToken) is { } section)
+        {
+            if (IsContentPart(section))
+            {
+                return new UploadBody(section.Body, OrDefault(section.ContentType?.Trim()), Length: null);
+            }
+        }
+
+        throw TarnException.Invalid(MissingContentPartMessage);
+    }
+
+    private static bool IsFormData(string? contentType) =>
+        contentType is not null
+        && contentType.StartsWith(FormDataMediaType, StringComparison.OrdinalIgnoreCase)
+        && (contentType.Length == FormDataMediaType.Length || contentType[FormDataMediaType.Length] is ';' or ' ' or '\t');
+
+    private static string Boundary(string contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            throw TarnException.Invalid($"invalid Content-Type '{contentType}'");
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary);
+        return boundary.Length == 0
+            ? throw TarnException.Invalid("multipart/form-data upload without a boundary in its Content-Type")
+            : boundary.Value!;
+    }
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            throw TarnException.Invalid("malformed multipart/form-data body: " + e.Message);
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reader's way of saying the boundary never came: the body is not the form it claims to be.
+            throw new TarnException(ErrorKind.InvalidArgument, "malformed multipart/form-data body: " + e.Message, e);
+        }
+    }
+
+    private static bool IsContentPart(MultipartSection section) =>
+        section.GetContentDispositionHeader() is { } disposition
+        && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, ContentPartName, StringComparison.Ordinal);
+
+    private static string OrDefault(string? contentType) => string.IsNullOrEmpty(contentType) ? DefaultContentType : contentType;
+}
