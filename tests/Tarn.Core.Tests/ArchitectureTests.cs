@@ -21,7 +21,8 @@ public sealed class ArchitectureTests
         ["Tarn.Catalog"] = ["Tarn.Versioning", "Tarn.Kv", "Tarn.Blocks", "Tarn.Core"],
         ["Tarn.Auth"] = ["Tarn.Kv", "Tarn.Core"],
         ["Tarn.Api.Contracts"] = [],
-        ["Tarn.Api"] = ["Tarn.Auth", "Tarn.Api.Contracts", "Tarn.Core"],
+        ["Tarn.Api"] = ["Tarn.Catalog", "Tarn.Blocks", "Tarn.Auth", "Tarn.Api.Contracts", "Tarn.Core"],
+        ["Tarn.Gateway.S3"] = ["Tarn.Catalog", "Tarn.Versioning", "Tarn.Kv", "Tarn.Blocks", "Tarn.Auth", "Tarn.Core"],
         ["tarn"] = ["*"],
     };
 
