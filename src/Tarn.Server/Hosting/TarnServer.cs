@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tarn.Api.Hosting;
 using Tarn.Api.Usage;
 using Tarn.Auth;
+using Tarn.Gateway.S3;
+using Tarn.Gateway.S3.Hosting;
 using Tarn.Kv;
 using Tarn.Server.Configuration.Settings;
 
@@ -65,8 +67,18 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(auth.Acls);
             services.AddSingleton<IUsageStore>(new KvUsageStore(kv));
             services.AddTarnApi(info, settings.UsageReport.FlushInterval);
+            services.AddTarnS3Gateway(new GatewayOptions
+            {
+                DomainNames = settings.Gateway.DomainNames,
+                Region = settings.Gateway.Region,
+                FallbackUrl = settings.Gateway.FallbackUrl,
+                VerifyUnsupported = settings.Gateway.VerifyUnsupported,
+            });
 
             var app = builder.Build();
+            // One port, two protocols: requests for a gateway domain or carrying an AWS signature branch
+            // off to the S3 gateway first; everything else is the API.
+            app.MapTarnS3Gateway();
             app.UseTarnApiErrors();
             app.UseRouting();
             app.UseTarnApiAccessControl();
