@@ -9,12 +9,6 @@ internal static class NotImplementedOperations
 {
     public static readonly IReadOnlyList<(string OperationId, string Method, string Route)> All =
     [
-        // repositories
-        ("listRepositories", "GET", "/repositories"),
-        ("createRepository", "POST", "/repositories"),
-        ("getRepository", "GET", "/repositories/{repository}"),
-        ("deleteRepository", "DELETE", "/repositories/{repository}"),
-        ("getRepositoryMetadata", "GET", "/repositories/{repository}/metadata"),
         // internal
         ("setRepositoryMetadata", "POST", "/repositories/{repository}/metadata"),
         ("deleteRepositoryMetadata", "DELETE", "/repositories/{repository}/metadata"),
@@ -32,38 +26,16 @@ internal static class NotImplementedOperations
         ("dumpStatus", "GET", "/repositories/{repository}/dump"),
         ("restoreSubmit", "POST", "/repositories/{repository}/restore"),
         ("restoreStatus", "GET", "/repositories/{repository}/restore"),
-        // tags
-        ("listTags", "GET", "/repositories/{repository}/tags"),
-        ("createTag", "POST", "/repositories/{repository}/tags"),
-        ("getTag", "GET", "/repositories/{repository}/tags/{tag}"),
-        ("deleteTag", "DELETE", "/repositories/{repository}/tags/{tag}"),
-        // branches
-        ("listBranches", "GET", "/repositories/{repository}/branches"),
-        ("createBranch", "POST", "/repositories/{repository}/branches"),
-        // refs
-        ("logCommits", "GET", "/repositories/{repository}/refs/{ref}/commits"),
-        // commits
-        ("commit", "POST", "/repositories/{repository}/branches/{branch}/commits"),
         // internal
         ("CreateCommitRecord", "POST", "/repositories/{repository}/commits"),
-        // branches
-        ("getBranch", "GET", "/repositories/{repository}/branches/{branch}"),
-        ("deleteBranch", "DELETE", "/repositories/{repository}/branches/{branch}"),
-        ("resetBranch", "PUT", "/repositories/{repository}/branches/{branch}"),
         // experimental
         ("hardResetBranch", "PUT", "/repositories/{repository}/branches/{branch}/hard_reset"),
         // branches
         ("revertBranch", "POST", "/repositories/{repository}/branches/{branch}/revert"),
         ("cherryPick", "POST", "/repositories/{repository}/branches/{branch}/cherry-pick"),
-        // refs
-        ("mergeIntoBranch", "POST", "/repositories/{repository}/refs/{sourceRef}/merge/{destinationBranch}"),
-        ("findMergeBase", "GET", "/repositories/{repository}/refs/{sourceRef}/merge/{destinationBranch}"),
-        // branches
         ("diffBranch", "GET", "/repositories/{repository}/branches/{branch}/diff"),
         // refs
         ("diffRefs", "GET", "/repositories/{repository}/refs/{leftRef}/diff/{rightRef}"),
-        // commits
-        ("getCommit", "GET", "/repositories/{repository}/commits/{commitId}"),
         // objects
         ("getObject", "GET", "/repositories/{repository}/refs/{ref}/objects"),
         ("headObject", "HEAD", "/repositories/{repository}/refs/{ref}/objects"),

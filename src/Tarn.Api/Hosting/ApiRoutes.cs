@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Endpoints;
 using Tarn.Api.Endpoints.Auth;
+using Tarn.Api.Endpoints.Versioning;
 using Tarn.Api.Errors;
 
 namespace Tarn.Api.Hosting;
@@ -27,6 +28,11 @@ public static class ApiRoutes
         PolicyEndpoints.Map(api);
         ConfigEndpoints.Map(api);
         StatisticsEndpoints.Map(api);
+        RepositoryEndpoints.Map(api);
+        BranchEndpoints.Map(api);
+        TagEndpoints.Map(api);
+        CommitEndpoints.Map(api);
+        MergeEndpoints.Map(api);
         MapNotImplemented(api);
 
         HealthEndpoints.MapRootHealth(app);

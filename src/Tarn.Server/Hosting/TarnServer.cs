@@ -9,6 +9,7 @@ using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
 using Tarn.Kv;
 using Tarn.Server.Configuration.Settings;
+using Tarn.Versioning.Graveler;
 
 namespace Tarn.Server.Hosting;
 
@@ -55,6 +56,7 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(time);
             services.AddSingleton(kv);
             services.AddSingleton(blocks);
+            services.AddSingleton(new VersionController(kv, blocks, time));
             services.AddSingleton(auth);
             services.AddSingleton(auth.Setup);
             services.AddSingleton(auth.Authenticator);
