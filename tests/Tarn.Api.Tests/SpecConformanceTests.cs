@@ -188,6 +188,41 @@ public sealed class SpecConformanceTests(AdminServerFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task Object_operations_answer_with_their_schema()
+    {
+        using var admin = fixture.Admin();
+        const string Repo = "schema-objects";
+        using (var created = await admin.PostAsJsonAsync("api/v1/repositories", new { name = Repo, storage_namespace = "local://schema-objects" }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var repoPath = $"api/v1/repositories/{Repo}";
+        foreach (var (operationId, method, path, body, status) in new (string, string, string, string?, int)[]
+        {
+            ("uploadObject", "POST", $"{repoPath}/branches/main/objects?path=dir%2Fa.txt", "hello", 201),
+            ("uploadObject", "POST", $"{repoPath}/branches/nope/objects?path=a", "x", 404),
+            ("statObject", "GET", $"{repoPath}/refs/main/objects/stat?path=dir%2Fa.txt", null, 200),
+            ("statObject", "GET", $"{repoPath}/refs/main/objects/stat?path=missing", null, 404),
+            ("listObjects", "GET", $"{repoPath}/refs/main/objects/ls?delimiter=%2F", null, 200),
+            ("listObjects", "GET", $"{repoPath}/refs/main/objects/ls", null, 200),
+            ("getObject", "GET", $"{repoPath}/refs/main/objects?path=missing", null, 404),
+            ("deleteObject", "DELETE", $"{repoPath}/branches/main/objects?path=dir%2Fa.txt", null, 204),
+        })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body);
+            }
+
+            using var response = await admin.SendAsync(request, Token);
+            Assert.True(status == (int)response.StatusCode, $"{operationId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
+            await AssertMatchesSchemaAsync(operationId, response);
+        }
+    }
+
+    [Fact]
     public async Task Login_answers_with_its_schema()
     {
         using var client = fixture.Server.CreateClient();

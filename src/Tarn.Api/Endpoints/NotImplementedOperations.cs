@@ -36,9 +36,6 @@ internal static class NotImplementedOperations
         ("diffBranch", "GET", "/repositories/{repository}/branches/{branch}/diff"),
         // refs
         ("diffRefs", "GET", "/repositories/{repository}/refs/{leftRef}/diff/{rightRef}"),
-        // objects
-        ("getObject", "GET", "/repositories/{repository}/refs/{ref}/objects"),
-        ("headObject", "HEAD", "/repositories/{repository}/refs/{ref}/objects"),
         // experimental
         ("createPresignMultipartUpload", "POST", "/repositories/{repository}/branches/{branch}/staging/pmpu"),
         ("completePresignMultipartUpload", "PUT", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),
@@ -54,13 +51,9 @@ internal static class NotImplementedOperations
         ("uploadObjectPreflight", "GET", "/repositories/{repository}/branches/{branch}/objects/stage_allowed"),
         ("stageObject", "PUT", "/repositories/{repository}/branches/{branch}/objects"),
         // objects
-        ("uploadObject", "POST", "/repositories/{repository}/branches/{branch}/objects"),
-        ("deleteObject", "DELETE", "/repositories/{repository}/branches/{branch}/objects"),
         ("deleteObjects", "POST", "/repositories/{repository}/branches/{branch}/objects/delete"),
         ("copyObject", "POST", "/repositories/{repository}/branches/{branch}/objects/copy"),
-        ("statObject", "GET", "/repositories/{repository}/refs/{ref}/objects/stat"),
         ("getUnderlyingProperties", "GET", "/repositories/{repository}/refs/{ref}/objects/underlyingProperties"),
-        ("listObjects", "GET", "/repositories/{repository}/refs/{ref}/objects/ls"),
         // internal
         ("createSymlinkFile", "POST", "/repositories/{repository}/refs/{branch}/symlink"),
         // actions

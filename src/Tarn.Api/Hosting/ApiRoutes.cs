@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Endpoints;
 using Tarn.Api.Endpoints.Auth;
+using Tarn.Api.Endpoints.Objects;
 using Tarn.Api.Endpoints.Versioning;
 using Tarn.Api.Errors;
 
@@ -33,6 +34,7 @@ public static class ApiRoutes
         TagEndpoints.Map(api);
         CommitEndpoints.Map(api);
         MergeEndpoints.Map(api);
+        ObjectEndpoints.Map(api);
         MapNotImplemented(api);
 
         HealthEndpoints.MapRootHealth(app);

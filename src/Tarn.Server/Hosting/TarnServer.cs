@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tarn.Api.Hosting;
 using Tarn.Api.Usage;
 using Tarn.Auth;
+using Tarn.Catalog.Objects;
 using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
 using Tarn.Kv;
@@ -56,7 +57,9 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(time);
             services.AddSingleton(kv);
             services.AddSingleton(blocks);
-            services.AddSingleton(new VersionController(kv, blocks, time));
+            var versions = new VersionController(kv, blocks, time);
+            services.AddSingleton(versions);
+            services.AddSingleton(new ObjectCatalog(versions, blocks, time));
             services.AddSingleton(auth);
             services.AddSingleton(auth.Setup);
             services.AddSingleton(auth.Authenticator);

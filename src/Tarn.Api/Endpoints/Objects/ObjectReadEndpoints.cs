@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tarn.Api.Errors;
+using Tarn.Api.Hosting;
+using Tarn.Api.Objects;
+using Tarn.Blocks.Presign;
+using Tarn.Catalog.Objects;
+using Tarn.Core;
+
+namespace Tarn.Api.Endpoints.Objects;
+
+/// <summary>
+/// Reading object data: <c>getObject</c> and <c>headObject</c> with ETag, Last-Modified and Range (versioning.md
+/// §11.6, §11.7). The data is copied from the block store to the response without buffering it whole.
+/// </summary>
+internal static class ObjectReadEndpoints
+{
+    private const string ObjectsRoute = "/repositories/{repository}/refs/{ref}/objects";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet(ObjectsRoute, GetObject).Operation("getObject");
+        api.MapMethods(ObjectsRoute, [HttpMethods.Head], HeadObject).Operation("headObject");
+    }
+
+    private static async Task GetObject(
+        HttpContext context, string repository, string @ref, string? path, bool? presign, ObjectCatalog catalog, CancellationToken cancellationToken)
+    {
+        var rangeHeader = context.Request.Headers.Range.ToString();
+        RangeHeader.Validate(rangeHeader);
+        var entry = await catalog.StatAsync(repository, @ref, path ?? string.Empty, cancellationToken);
+        if (presign == true)
+        {
+            // No block store Tarn serves can presign yet; the presigned-URL work replaces this refusal.
+            PresignSupport.Require(catalog.Blocks);
+        }
+
+        var selection = RangeHeader.Select(rangeHeader, entry.Size);
+        if (selection.Kind == RangeSelectionKind.Unsatisfiable)
+        {
+            ObjectHeaders.ApplyRange(context.Response, selection);
+            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status416RangeNotSatisfiable, RangeHeader.NotSatisfiableMessage);
+            return;
+        }
+
+        // Opened before any header is set, so missing data still becomes a clean 410 error answer.
+        await using var data = await catalog.OpenDataAsync(repository, entry, selection.ToByteRange(), cancellationToken);
+        ObjectHeaders.Apply(context.Response, entry);
+        ObjectHeaders.ApplyRange(context.Response, selection);
+        await data.Data.CopyToAsync(context.Response.Body, cancellationToken);
+    }
+
+    // HEAD answers never carry a body, errors included (§11.7), so failures are turned into bare statuses here.
+    private static async Task HeadObject(HttpContext context, string repository, string @ref, string? path, ObjectCatalog catalog, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rangeHeader = context.Request.Headers.Range.ToString();
+            RangeHeader.Validate(rangeHeader);
+            var entry = await catalog.StatAsync(repository, @ref, path ?? string.Empty, cancellationToken);
+            var selection = RangeHeader.Select(rangeHeader, entry.Size);
+            if (selection.Kind == RangeSelectionKind.Unsatisfiable)
+            {
+                ObjectHeaders.ApplyRange(context.Response, selection);
+                return;
+            }
+
+            // Opening proves the data is still there (410 otherwise) without reading any of it.
+            await using (await catalog.OpenDataAsync(repository, entry, selection.ToByteRange(), cancellationToken))
+            {
+            }
+
+            ObjectHeaders.Apply(context.Response, entry);
+            ObjectHeaders.ApplyRange(context.Response, selection);
+        }
+        catch (TarnException e) when (e.Kind is not (ErrorKind.Unauthenticated or ErrorKind.PermissionDenied))
+        {
+            context.Response.StatusCode = ApiErrorMapping.StatusFor(e.Kind);
+        }
+    }
+}
