@@ -13,8 +13,8 @@ namespace Tarn.Api.Authorization;
 /// </summary>
 /// <remarks>
 /// Divergences, each on purpose: <c>deleteObjects</c> requires delete rights on every listed path (lakeFS
-/// checks each path in the handler and reports denied paths in <c>errors[]</c>; until the objects handler
-/// exists, refusing the whole request is the safe reading); <c>getUsageReportSummary</c> is admin-only
+/// checks each path in the handler and reports denied paths in <c>errors[]</c>; until the handler reports
+/// per-path denials, refusing the whole request is the safe reading); <c>getUsageReportSummary</c> is admin-only
 /// (lakeFS checks nothing, §2.7 recommends a check).
 /// </remarks>
 public static class OperationPermissions

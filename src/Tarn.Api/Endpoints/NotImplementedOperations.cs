@@ -33,9 +33,7 @@ internal static class NotImplementedOperations
         // branches
         ("revertBranch", "POST", "/repositories/{repository}/branches/{branch}/revert"),
         ("cherryPick", "POST", "/repositories/{repository}/branches/{branch}/cherry-pick"),
-        ("diffBranch", "GET", "/repositories/{repository}/branches/{branch}/diff"),
         // refs
-        ("diffRefs", "GET", "/repositories/{repository}/refs/{leftRef}/diff/{rightRef}"),
         // experimental
         ("createPresignMultipartUpload", "POST", "/repositories/{repository}/branches/{branch}/staging/pmpu"),
         ("completePresignMultipartUpload", "PUT", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),
@@ -51,8 +49,6 @@ internal static class NotImplementedOperations
         ("uploadObjectPreflight", "GET", "/repositories/{repository}/branches/{branch}/objects/stage_allowed"),
         ("stageObject", "PUT", "/repositories/{repository}/branches/{branch}/objects"),
         // objects
-        ("deleteObjects", "POST", "/repositories/{repository}/branches/{branch}/objects/delete"),
-        ("copyObject", "POST", "/repositories/{repository}/branches/{branch}/objects/copy"),
         ("getUnderlyingProperties", "GET", "/repositories/{repository}/refs/{ref}/objects/underlyingProperties"),
         // internal
         ("createSymlinkFile", "POST", "/repositories/{repository}/refs/{branch}/symlink"),

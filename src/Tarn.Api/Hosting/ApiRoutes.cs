@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Endpoints;
 using Tarn.Api.Endpoints.Auth;
+using Tarn.Api.Endpoints.Diffs;
 using Tarn.Api.Endpoints.Objects;
 using Tarn.Api.Endpoints.Versioning;
 using Tarn.Api.Errors;
@@ -35,6 +36,8 @@ public static class ApiRoutes
         CommitEndpoints.Map(api);
         MergeEndpoints.Map(api);
         ObjectEndpoints.Map(api);
+        ObjectBulkEndpoints.Map(api);
+        DiffEndpoints.Map(api);
         MapNotImplemented(api);
 
         HealthEndpoints.MapRootHealth(app);

@@ -134,6 +134,90 @@ public sealed class ObjectCatalog
         await _versions.DeleteAsync(repositoryId, branchId, key, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes many paths on the branch in one staging pass (§11.12). Empty paths are ignored (Spark sends
+    /// them); invalid ones become per-path 400 errors; a protected branch fails every path with 403. An
+    /// unknown repository or branch is a 404 for the whole request.
+    /// </summary>
+    public async Task<IReadOnlyList<PathError>> DeleteManyAsync(
+        string repositoryId, string branchId, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var errors = new List<PathError>();
+        var keys = new List<byte[]>(paths.Count);
+        var deleted = new List<string>(paths.Count);
+        foreach (var path in paths)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                continue;
+            }
+
+            try
+            {
+                keys.Add(ObjectPaths.ToKey(path));
+                deleted.Add(path);
+            }
+            catch (TarnException e)
+            {
+                errors.Add(new PathError(path, e.Kind, e.Message));
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            await EnsureBranchAsync(repositoryId, branchId, cancellationToken);
+            return errors;
+        }
+
+        try
+        {
+            await _versions.DeleteManyAsync(repositoryId, branchId, keys, cancellationToken);
+        }
+        catch (TarnException e) when (e.Kind == ErrorKind.Forbidden)
+        {
+            errors.AddRange(deleted.Select(path => new PathError(path, e.Kind, e.Message)));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="sourcePath"/> as <paramref name="sourceRef"/> sees it (the destination branch
+    /// when empty) to <paramref name="destinationPath"/> on the branch (§11.13): the bytes go to a new relative
+    /// address; checksum, size, metadata and content type are kept, so the identity is unchanged. Nothing is
+    /// staged unless the whole copy succeeded.
+    /// </summary>
+    public async Task<ObjectEntry> CopyAsync(
+        string repositoryId,
+        string sourceRef,
+        string sourcePath,
+        string branchId,
+        string destinationPath,
+        CancellationToken cancellationToken = default)
+    {
+        var destinationKey = ObjectPaths.ToKey(destinationPath, "dest_path");
+        ObjectPaths.ToKey(sourcePath, "src_path");
+        var storageNamespace = await StorageNamespaceAsync(repositoryId, cancellationToken);
+        await EnsureBranchAsync(repositoryId, branchId, cancellationToken);
+        var source = await StatAsync(repositoryId, string.IsNullOrEmpty(sourceRef) ? branchId : sourceRef, sourcePath, cancellationToken);
+        var address = DataAddresses.New(_time.GetUtcNow());
+        await using (var data = await _blocks.GetAsync(PointerOf(source, storageNamespace), null, cancellationToken))
+        {
+            await _blocks.PutAsync(ObjectPointer.Relative(storageNamespace, address), data.Data, data.Length, cancellationToken);
+        }
+
+        var copy = source with
+        {
+            Address = address,
+            AddressKind = AddressKind.Relative,
+            LastModified = _time.GetUtcNow(),
+        };
+        cancellationToken.ThrowIfCancellationRequested();
+        await _versions.SetAsync(repositoryId, branchId, destinationKey, EntryCodec.Encode(copy), false, cancellationToken);
+        return copy;
+    }
+
     /// <summary>One page of the ref's objects (§11.8), with common prefixes when <paramref name="delimiter"/> is set.</summary>
     public async Task<ListPage> ListAsync(
         string repositoryId, string reference, string? prefix, string? delimiter, string? after, int amount, CancellationToken cancellationToken = default)
