@@ -28,6 +28,10 @@ public sealed class ConcurrencyTests
                     var key = $"w{w:D2}/{i:D3}";
                     await bed.Controller.SetAsync(Repo, "main", K(key), V(key), cancellationToken: Ct);
                     acknowledged.Add(key);
+
+                    // The in-memory store is fast enough for writers to finish before the first commit
+                    // starts; yielding keeps them interleaved with the commit loop.
+                    await Task.Yield();
                 }
 
                 Interlocked.Increment(ref writersDone);
@@ -35,7 +39,7 @@ public sealed class ConcurrencyTests
             Ct)).ToArray();
 
         var commits = 0;
-        while (Volatile.Read(ref writersDone) < Parallelism)
+        while (Volatile.Read(ref writersDone) < Parallelism || commits == 0)
         {
             try
             {
