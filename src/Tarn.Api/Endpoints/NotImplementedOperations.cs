@@ -9,9 +9,6 @@ internal static class NotImplementedOperations
 {
     public static readonly IReadOnlyList<(string OperationId, string Method, string Route)> All =
     [
-        // internal
-        ("setRepositoryMetadata", "POST", "/repositories/{repository}/metadata"),
-        ("deleteRepositoryMetadata", "DELETE", "/repositories/{repository}/metadata"),
         // repositories
         ("getGCRules", "GET", "/repositories/{repository}/settings/gc_rules"),
         ("setGCRules", "PUT", "/repositories/{repository}/settings/gc_rules"),
@@ -26,14 +23,6 @@ internal static class NotImplementedOperations
         ("dumpStatus", "GET", "/repositories/{repository}/dump"),
         ("restoreSubmit", "POST", "/repositories/{repository}/restore"),
         ("restoreStatus", "GET", "/repositories/{repository}/restore"),
-        // internal
-        ("CreateCommitRecord", "POST", "/repositories/{repository}/commits"),
-        // experimental
-        ("hardResetBranch", "PUT", "/repositories/{repository}/branches/{branch}/hard_reset"),
-        // branches
-        ("revertBranch", "POST", "/repositories/{repository}/branches/{branch}/revert"),
-        ("cherryPick", "POST", "/repositories/{repository}/branches/{branch}/cherry-pick"),
-        // refs
         // experimental
         ("createPresignMultipartUpload", "POST", "/repositories/{repository}/branches/{branch}/staging/pmpu"),
         ("completePresignMultipartUpload", "PUT", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),

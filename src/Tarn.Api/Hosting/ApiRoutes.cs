@@ -35,6 +35,8 @@ public static class ApiRoutes
         TagEndpoints.Map(api);
         CommitEndpoints.Map(api);
         MergeEndpoints.Map(api);
+        HistoryEndpoints.Map(api);
+        RepositoryMetadataEndpoints.Map(api);
         ObjectEndpoints.Map(api);
         ObjectBulkEndpoints.Map(api);
         DiffEndpoints.Map(api);
