@@ -18,7 +18,9 @@ public sealed class ServerInfoTests(AdminServerFixture fixture) : IClassFixture<
         var storage = config.GetProperty("storage_config");
         Assert.Equal("local", storage.GetProperty("blockstore_type").GetString());
         Assert.Equal("^local://", storage.GetProperty("blockstore_namespace_ValidityRegex").GetString());
-        Assert.False(storage.GetProperty("pre_sign_support").GetBoolean());
+        // Tarn serves presigned URLs for the local store itself; the web UI does not use them.
+        Assert.True(storage.GetProperty("pre_sign_support").GetBoolean());
+        Assert.False(storage.GetProperty("pre_sign_support_ui").GetBoolean());
 
         var gc = await ApiAssert.JsonAsync(await admin.GetAsync("api/v1/config/garbage-collection", Token));
         Assert.Equal(21600, gc.GetProperty("grace_period").GetInt64());

@@ -27,28 +27,15 @@ internal static class NotImplementedOperations
         ("createPresignMultipartUpload", "POST", "/repositories/{repository}/branches/{branch}/staging/pmpu"),
         ("completePresignMultipartUpload", "PUT", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),
         ("abortPresignMultipartUpload", "DELETE", "/repositories/{repository}/branches/{branch}/staging/pmpu/{uploadId}"),
-        // staging
-        ("getPhysicalAddress", "GET", "/repositories/{repository}/branches/{branch}/staging/backing"),
-        ("linkPhysicalAddress", "PUT", "/repositories/{repository}/branches/{branch}/staging/backing"),
         // import
         ("importStatus", "GET", "/repositories/{repository}/branches/{branch}/import"),
         ("importStart", "POST", "/repositories/{repository}/branches/{branch}/import"),
         ("importCancel", "DELETE", "/repositories/{repository}/branches/{branch}/import"),
-        // internal
-        ("uploadObjectPreflight", "GET", "/repositories/{repository}/branches/{branch}/objects/stage_allowed"),
-        ("stageObject", "PUT", "/repositories/{repository}/branches/{branch}/objects"),
-        // objects
-        ("getUnderlyingProperties", "GET", "/repositories/{repository}/refs/{ref}/objects/underlyingProperties"),
-        // internal
-        ("createSymlinkFile", "POST", "/repositories/{repository}/refs/{branch}/symlink"),
         // actions
         ("listRepositoryRuns", "GET", "/repositories/{repository}/actions/runs"),
         ("getRun", "GET", "/repositories/{repository}/actions/runs/{run_id}"),
         ("listRunHooks", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks"),
         ("getRunHookOutput", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks/{hook_run_id}/output"),
-        // metadata
-        ("getMetaRange", "GET", "/repositories/{repository}/metadata/meta_range/{meta_range}"),
-        ("getRange", "GET", "/repositories/{repository}/metadata/range/{range}"),
         // internal
         ("setGarbageCollectionRulesPreflight", "GET", "/repositories/{repository}/gc/rules/set_allowed"),
         ("internalGetGarbageCollectionRules", "GET", "/repositories/{repository}/gc/rules"),

@@ -7,6 +7,7 @@ using Tarn.Api.Endpoints.Diffs;
 using Tarn.Api.Endpoints.Objects;
 using Tarn.Api.Endpoints.Versioning;
 using Tarn.Api.Errors;
+using Tarn.Api.Presign;
 
 namespace Tarn.Api.Hosting;
 
@@ -39,11 +40,14 @@ public static class ApiRoutes
         RepositoryMetadataEndpoints.Map(api);
         ObjectEndpoints.Map(api);
         ObjectBulkEndpoints.Map(api);
+        StagingEndpoints.Map(api);
+        MetadataEndpoints.Map(api);
         DiffEndpoints.Map(api);
         MapNotImplemented(api);
 
         HealthEndpoints.MapRootHealth(app);
         SessionEndpoints.MapLogout(app);
+        PresignedUrlEndpoints.Map(app);
         return app;
     }
 

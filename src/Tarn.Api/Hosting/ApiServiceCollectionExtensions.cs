@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tarn.Api.Contracts;
+using Tarn.Api.Presign;
 using Tarn.Api.Usage;
 
 namespace Tarn.Api.Hosting;
@@ -18,6 +19,7 @@ public static class ApiServiceCollectionExtensions
         // API's error middleware turns into lakeFS's 400 body, instead of an empty framework 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSingleton<UsageCounter>();
+        services.AddSingleton<ObjectPresigner>();
         if (info.UsageReportEnabled)
         {
             services.AddHostedService(sp => new UsageFlushService(

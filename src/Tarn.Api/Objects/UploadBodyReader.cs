@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Tarn.Core;
@@ -28,6 +29,13 @@ public static class UploadBodyReader
     public static async Task<UploadBody> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Objects may be far larger than Kestrel's default 30 MB request limit; the body streams to the block
+        // store, so its size costs no memory.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
         var contentType = request.ContentType?.Trim();
         if (!IsFormData(contentType))
         {

@@ -25,12 +25,17 @@ public sealed class LocalBlockAdapter : IBlockAdapter
     /// <summary>The absolute root directory every object lives under.</summary>
     public string RootPath => _paths.Root;
 
+    /// <remarks>
+    /// Presigned URLs are supported although files cannot presign anything: the server issues and serves
+    /// its own signed URLs for this store (<see cref="Presign.PresignedUrlSigner"/>), which lakeFS cannot do.
+    /// </remarks>
     public BlockstoreDescription Description { get; } = new(
         BlockstoreType: LocalPaths.BlockstoreType,
         NamespaceValidityRegex: "^local://",
         NamespaceExample: "local://example-bucket/",
         ImportSupport: false,
-        ImportValidityRegex: "^local://");
+        ImportValidityRegex: "^local://",
+        PreSignSupport: true);
 
     public string GetPhysicalAddress(ObjectPointer pointer) => _paths.PhysicalAddress(pointer);
 

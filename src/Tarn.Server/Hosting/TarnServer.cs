@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tarn.Api.Hosting;
 using Tarn.Api.Usage;
 using Tarn.Auth;
+using Tarn.Blocks.Presign;
+using Tarn.Catalog.Exports;
+using Tarn.Catalog.Linking;
 using Tarn.Catalog.Objects;
 using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
@@ -59,7 +62,12 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(blocks);
             var versions = new VersionController(kv, blocks, time);
             services.AddSingleton(versions);
-            services.AddSingleton(new ObjectCatalog(versions, blocks, time));
+            var catalog = new ObjectCatalog(versions, blocks, time);
+            services.AddSingleton(catalog);
+            services.AddSingleton(new LinkedObjects(versions, blocks, kv, time));
+            services.AddSingleton(new SymlinkManifests(catalog));
+            // Presigned URLs are signed with a key derived from the master secret: restarts keep issued URLs valid.
+            services.AddSingleton(new PresignedUrlSigner(PresignedUrlSigner.DeriveKey(authOptions.SecretKey), time));
             services.AddSingleton(auth);
             services.AddSingleton(auth.Setup);
             services.AddSingleton(auth.Authenticator);

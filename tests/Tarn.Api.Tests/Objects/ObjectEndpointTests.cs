@@ -119,8 +119,6 @@ public sealed class ObjectEndpointTests(AdminServerFixture fixture) : IClassFixt
         var bare = await ApiAssert.JsonAsync(await api.Client.GetAsync(ObjectApi.Objects(repo, "main", "m", "/stat") + "&user_metadata=false", Token));
         Assert.Equal("{}", bare.GetProperty("metadata").GetRawText());
         await ApiAssert.ErrorAsync(await api.Client.GetAsync(ObjectApi.Objects(repo, "main", "zz", "/stat"), Token), HttpStatusCode.NotFound, "not found");
-        await ApiAssert.ErrorAsync(
-            await api.Client.GetAsync(ObjectApi.Objects(repo, "main", "m", "/stat") + "&presign=true", Token), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -197,8 +195,6 @@ public sealed class ObjectEndpointTests(AdminServerFixture fixture) : IClassFixt
             await ObjectApi.UploadRawAsync(api.Client, repo, "main", "fresh", "y", "text/plain", ("If-None-Match", "*")), HttpStatusCode.Created);
         await ApiAssert.ErrorAsync(await api.Client.GetAsync(ObjectApi.Objects("no-such-repo", "main", "taken"), Token), HttpStatusCode.NotFound, "repository not found");
         await ApiAssert.ErrorAsync(await api.Client.GetAsync(ObjectApi.Objects(repo, "nobranch", "taken"), Token), HttpStatusCode.NotFound);
-        await ApiAssert.ErrorAsync(
-            await api.Client.GetAsync(ObjectApi.Objects(repo, "main", "taken") + "&presign=true", Token), HttpStatusCode.BadRequest);
     }
 
     [Fact]

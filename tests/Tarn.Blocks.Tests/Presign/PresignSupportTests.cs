@@ -28,12 +28,12 @@ public sealed class PresignSupportTests
     }
 
     [Fact]
-    public void The_local_adapter_does_not_claim_support_until_tarn_serves_its_urls()
+    public void The_local_adapter_claims_support_because_tarn_serves_its_urls()
     {
         var root = Path.Combine(Path.GetTempPath(), "tarn-presign-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.False(PresignSupport.IsSupported(new LocalBlockAdapter(new LocalBlockstoreOptions(root))));
+            Assert.True(PresignSupport.IsSupported(new LocalBlockAdapter(new LocalBlockstoreOptions(root))));
         }
         finally
         {

@@ -7,6 +7,7 @@ using Tarn.Api.Endpoints.Versioning;
 using Tarn.Api.Hosting;
 using Tarn.Api.Objects;
 using Tarn.Api.Paging;
+using Tarn.Api.Presign;
 using Tarn.Blocks.Presign;
 using Tarn.Catalog.Objects;
 using Tarn.Versioning.Graveler;
@@ -67,19 +68,21 @@ internal static class ObjectEndpoints
         string? path,
         [FromQuery(Name = "user_metadata")] bool? userMetadata,
         bool? presign,
+        HttpRequest request,
         ObjectCatalog catalog,
+        ObjectPresigner presigner,
         CancellationToken cancellationToken)
     {
         var entry = await catalog.StatAsync(repository, @ref, path ?? string.Empty, cancellationToken);
-        if (presign == true)
-        {
-            // No block store Tarn serves can presign yet; the presigned-URL work replaces this refusal.
-            PresignSupport.Require(catalog.Blocks);
-        }
-
         var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
         var metadata = userMetadata == false ? MetadataField.AlwaysEmpty : MetadataField.Always;
-        return Results.Json(ObjectStatsMapper.ForObject(path!, entry, storageNamespace, catalog.Blocks, metadata), TarnJson.Context.ObjectStats);
+        var stats = ObjectStatsMapper.ForObject(path!, entry, storageNamespace, catalog.Blocks, metadata);
+        if (presign == true)
+        {
+            stats = Presigned(stats, request, presigner);
+        }
+
+        return Results.Json(stats, TarnJson.Context.ObjectStats);
     }
 
     private static async Task<IResult> ListObjects(
@@ -89,14 +92,11 @@ internal static class ObjectEndpoints
         string? delimiter,
         [FromQuery(Name = "user_metadata")] bool? userMetadata,
         bool? presign,
+        HttpRequest request,
         ObjectCatalog catalog,
+        ObjectPresigner presigner,
         CancellationToken cancellationToken)
     {
-        if (presign == true)
-        {
-            PresignSupport.Require(catalog.Blocks);
-        }
-
         var found = await catalog.ListAsync(repository, @ref, page.Prefix, delimiter, page.After, page.Amount, cancellationToken);
         var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
         var metadata = userMetadata == false ? MetadataField.Omitted : MetadataField.WhenNonEmpty;
@@ -104,9 +104,16 @@ internal static class ObjectEndpoints
             .Select(item => item.Entry is { } entry
                 ? ObjectStatsMapper.ForObject(item.Path, entry, storageNamespace, catalog.Blocks, metadata)
                 : ObjectStatsMapper.ForCommonPrefix(item.Path))
+            .Select(stats => presign == true && stats.PathType == PathType.Object ? Presigned(stats, request, presigner) : stats)
             .ToList();
         var nextOffset = found.HasMore ? results[^1].Path : string.Empty;
         var pagination = new Pagination(found.HasMore, nextOffset, results.Count, PageQuery.MaxAmount);
         return Results.Json(new ObjectStatsList(pagination, results), TarnJson.Context.ObjectStatsList);
+    }
+
+    private static ObjectStats Presigned(ObjectStats stats, HttpRequest request, ObjectPresigner presigner)
+    {
+        var link = presigner.Sign(request, PresignedMethod.Get, stats.PhysicalAddress);
+        return ObjectStatsMapper.WithPresignedAddress(stats, link.Url, link.ExpiresAt);
     }
 }

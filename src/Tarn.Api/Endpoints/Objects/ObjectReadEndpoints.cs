@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Errors;
 using Tarn.Api.Hosting;
 using Tarn.Api.Objects;
+using Tarn.Api.Contracts;
+using Tarn.Api.Presign;
+using Tarn.Blocks;
 using Tarn.Blocks.Presign;
 using Tarn.Catalog.Objects;
 using Tarn.Core;
@@ -22,18 +25,41 @@ internal static class ObjectReadEndpoints
     {
         api.MapGet(ObjectsRoute, GetObject).Operation("getObject");
         api.MapMethods(ObjectsRoute, [HttpMethods.Head], HeadObject).Operation("headObject");
+        api.MapGet(ObjectsRoute + "/underlyingProperties", GetUnderlyingProperties).Operation("getUnderlyingProperties");
+    }
+
+    // The store's own view of the data (versioning.md §11.10); no store Tarn has reports a storage class, so
+    // the answer is {} unless the data is gone (410, where lakeFS answers a bare 500).
+    private static async Task<IResult> GetUnderlyingProperties(
+        string repository, string @ref, string? path, ObjectCatalog catalog, CancellationToken cancellationToken)
+    {
+        var entry = await catalog.StatAsync(repository, @ref, path ?? string.Empty, cancellationToken);
+        var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
+        var pointer = ObjectCatalog.PointerOf(entry, storageNamespace);
+        _ = await catalog.Blocks.HeadAsync(pointer, cancellationToken) ?? throw new BlockNotFoundException(pointer.ToString());
+        return Results.Json(new UnderlyingObjectProperties(), TarnJson.Context.UnderlyingObjectProperties);
     }
 
     private static async Task GetObject(
-        HttpContext context, string repository, string @ref, string? path, bool? presign, ObjectCatalog catalog, CancellationToken cancellationToken)
+        HttpContext context,
+        string repository,
+        string @ref,
+        string? path,
+        bool? presign,
+        ObjectCatalog catalog,
+        ObjectPresigner presigner,
+        CancellationToken cancellationToken)
     {
         var rangeHeader = context.Request.Headers.Range.ToString();
         RangeHeader.Validate(rangeHeader);
         var entry = await catalog.StatAsync(repository, @ref, path ?? string.Empty, cancellationToken);
         if (presign == true)
         {
-            // No block store Tarn serves can presign yet; the presigned-URL work replaces this refusal.
-            PresignSupport.Require(catalog.Blocks);
+            var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
+            var address = ObjectStatsMapper.PhysicalAddress(entry, storageNamespace, catalog.Blocks);
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = presigner.Sign(context.Request, PresignedMethod.Get, address).Url;
+            return;
         }
 
         var selection = RangeHeader.Select(rangeHeader, entry.Size);
