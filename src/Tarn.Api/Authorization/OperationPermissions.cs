@@ -12,15 +12,18 @@ namespace Tarn.Api.Authorization;
 /// authorization code. Start-up fails unless every routed operation has exactly one row here.
 /// </summary>
 /// <remarks>
-/// Divergences, each on purpose: <c>deleteObjects</c> requires delete rights on every listed path (lakeFS
-/// checks each path in the handler and reports denied paths in <c>errors[]</c>; until the handler reports
-/// per-path denials, refusing the whole request is the safe reading); <c>getUsageReportSummary</c> is admin-only
-/// (lakeFS checks nothing, §2.7 recommends a check).
+/// Divergences, each on purpose: <c>getUsageReportSummary</c> is admin-only (lakeFS checks nothing, §2.7
+/// recommends a check). One operation authorizes per item instead: <c>deleteObjects</c> needs only
+/// authentication here, and its handler checks <see cref="DeleteObject"/> for every listed path, reporting denied
+/// paths as 401 items of <c>errors[]</c> (auth.md §9 note 1).
 /// </remarks>
 public static class OperationPermissions
 {
     /// <summary><c>fs:ReadConfig</c> on everything: getStorageConfig, and the storage half of getConfig (§2.7).</summary>
     public static PermissionTree ReadConfig { get; } = Leaf("fs:ReadConfig", Arn.All);
+
+    /// <summary><c>fs:DeleteObject</c> on one path: what <c>deleteObjects</c> checks for each listed path.</summary>
+    public static PermissionTree DeleteObject(string repository, string path) => Leaf("fs:DeleteObject", Arn.Object(repository, path));
 
     public static IReadOnlyDictionary<string, OperationPermission> ByOperationId { get; } = new Dictionary<string, OperationPermission>(StringComparer.Ordinal)
     {
@@ -144,7 +147,7 @@ public static class OperationPermissions
         ["completePresignMultipartUpload"] = Require(WriteObject),
         ["abortPresignMultipartUpload"] = Require(WriteObject),
         ["deleteObject"] = Require(r => Leaf("fs:DeleteObject", ObjectAtPath(r))),
-        ["deleteObjects"] = RequireFromBody(DeleteListedObjects),
+        ["deleteObjects"] = AuthenticationOnly,
         ["copyObject"] = RequireFromBody(r => AllOf(
             Leaf("fs:ReadObject", Arn.Object(r.Route("repository"), r.BodyText("src_path"))),
             Leaf("fs:WriteObject", Arn.Object(r.Route("repository"), r.Query("dest_path"))))),
@@ -205,15 +208,6 @@ public static class OperationPermissions
         AllOf(Leaf("fs:CreateTag", Repository(r)), Leaf("fs:CreateBranch", Repository(r)), Leaf("fs:CreateCommit", Repository(r)));
 
     // Every listed path. An empty list deletes nothing, but still needs delete rights on the repository's objects.
-    private static PermissionTree DeleteListedObjects(PermissionRequest r)
-    {
-        var repository = r.Route("repository");
-        var paths = r.BodyItems("paths").Select(p => p.ValueKind == System.Text.Json.JsonValueKind.String ? p.GetString()! : "").ToList();
-        return paths.Count == 0
-            ? Leaf("fs:DeleteObject", Arn.Object(repository, ""))
-            : AllOf([.. paths.Select(path => Leaf("fs:DeleteObject", Arn.Object(repository, path)))]);
-    }
-
     // The branch-level leaf uses fs:WriteObject on a branch ARN: a lakeFS quirk kept for policy compatibility.
     private static PermissionTree StartImport(PermissionRequest r)
     {
