@@ -67,3 +67,9 @@ public sealed record TagCreation
 
     public bool? Force { get; init; }
 }
+
+/// <summary>
+/// One branch-protection rule (schema <c>BranchProtectionRule</c>): a glob over branch names whose branches refuse
+/// staging writes and commits. Lists of them are the body and answer of the branch-protection operations.
+/// </summary>
+public sealed record BranchProtectionRule(string Pattern);

@@ -14,6 +14,8 @@ namespace Tarn.Api.Contracts;
     AllowTrailingCommas = false,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(Error))]
+[JsonSerializable(typeof(BranchProtectionRule))]
+[JsonSerializable(typeof(IReadOnlyList<BranchProtectionRule>))]
 [JsonSerializable(typeof(SetupState))]
 [JsonSerializable(typeof(Setup))]
 [JsonSerializable(typeof(CredentialsWithSecret))]

@@ -13,8 +13,6 @@ internal static class NotImplementedOperations
         ("getGCRules", "GET", "/repositories/{repository}/settings/gc_rules"),
         ("setGCRules", "PUT", "/repositories/{repository}/settings/gc_rules"),
         ("deleteGCRules", "DELETE", "/repositories/{repository}/settings/gc_rules"),
-        ("getBranchProtectionRules", "GET", "/repositories/{repository}/settings/branch_protection"),
-        ("setBranchProtectionRules", "PUT", "/repositories/{repository}/settings/branch_protection"),
         // internal
         ("dumpRefs", "PUT", "/repositories/{repository}/refs/dump"),
         ("restoreRefs", "PUT", "/repositories/{repository}/refs/restore"),
@@ -43,9 +41,5 @@ internal static class NotImplementedOperations
         ("internalDeleteGarbageCollectionRules", "DELETE", "/repositories/{repository}/gc/rules"),
         ("prepareGarbageCollectionCommits", "POST", "/repositories/{repository}/gc/prepare_commits"),
         ("prepareGarbageCollectionUncommitted", "POST", "/repositories/{repository}/gc/prepare_uncommited"),
-        ("createBranchProtectionRulePreflight", "GET", "/repositories/{repository}/branch_protection/set_allowed"),
-        ("internalGetBranchProtectionRules", "GET", "/repositories/{repository}/branch_protection"),
-        ("internalCreateBranchProtectionRule", "POST", "/repositories/{repository}/branch_protection"),
-        ("internalDeleteBranchProtectionRule", "DELETE", "/repositories/{repository}/branch_protection"),
     ];
 }

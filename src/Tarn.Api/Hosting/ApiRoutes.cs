@@ -42,6 +42,7 @@ public static class ApiRoutes
         ObjectBulkEndpoints.Map(api);
         StagingEndpoints.Map(api);
         MetadataEndpoints.Map(api);
+        BranchProtectionEndpoints.Map(api);
         DiffEndpoints.Map(api);
         MapNotImplemented(api);
 

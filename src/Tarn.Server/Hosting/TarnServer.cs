@@ -9,6 +9,7 @@ using Tarn.Blocks.Presign;
 using Tarn.Catalog.Exports;
 using Tarn.Catalog.Linking;
 using Tarn.Catalog.Objects;
+using Tarn.Catalog.Samples;
 using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
 using Tarn.Kv;
@@ -66,6 +67,7 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(catalog);
             services.AddSingleton(new LinkedObjects(versions, blocks, kv, time));
             services.AddSingleton(new SymlinkManifests(catalog));
+            services.AddSingleton(new SampleData(catalog, versions));
             // Presigned URLs are signed with a key derived from the master secret: restarts keep issued URLs valid.
             services.AddSingleton(new PresignedUrlSigner(PresignedUrlSigner.DeriveKey(authOptions.SecretKey), time));
             services.AddSingleton(auth);

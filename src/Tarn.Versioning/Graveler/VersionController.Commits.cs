@@ -2,6 +2,7 @@ using Tarn.Blocks;
 using Tarn.Core;
 using Tarn.Versioning.Committed;
 using Tarn.Versioning.Model;
+using Tarn.Versioning.Protection;
 using Tarn.Versioning.Refs;
 
 namespace Tarn.Versioning.Graveler;
@@ -20,6 +21,7 @@ public sealed partial class VersionController
         ArgumentNullException.ThrowIfNull(parameters);
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.Commit, cancellationToken);
         var storageNamespace = NamespaceOf(repository);
         using var branchLock = await LockBranchAsync(repository, branchId, cancellationToken);
         await SealAsync(repository, storageNamespace, branchId, requireClean: false, cancellationToken);

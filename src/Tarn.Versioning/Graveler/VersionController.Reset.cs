@@ -1,4 +1,5 @@
 using Tarn.Versioning.Model;
+using Tarn.Versioning.Protection;
 using Tarn.Versioning.Refs;
 using Tarn.Versioning.Staging;
 
@@ -14,6 +15,7 @@ public sealed partial class VersionController
     {
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.StagingWrite, cancellationToken);
         using var branchLock = await LockBranchAsync(repository, branchId, cancellationToken);
         for (var attempt = 1; attempt <= _options.MaxCasAttempts; attempt++)
         {
@@ -39,6 +41,7 @@ public sealed partial class VersionController
         EnsureKey(key);
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.StagingWrite, cancellationToken);
         var storageNamespace = NamespaceOf(repository);
         await new BranchWriteProtocol(_refs).WriteAsync(
             repository,
@@ -68,6 +71,7 @@ public sealed partial class VersionController
         ArgumentNullException.ThrowIfNull(prefix);
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.StagingWrite, cancellationToken);
         var storageNamespace = NamespaceOf(repository);
         using var branchLock = await LockBranchAsync(repository, branchId, cancellationToken);
         for (var attempt = 1; attempt <= _options.MaxCasAttempts; attempt++)
@@ -108,6 +112,7 @@ public sealed partial class VersionController
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
         IdentifierRules.EnsureRef(reference);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.HardReset, cancellationToken);
         _ = await _resolver.ResolveCommitAsync(repository, reference, cancellationToken);
         return await UpdateCleanBranchAsync(
             repository,

@@ -1,6 +1,7 @@
 using Tarn.Blocks;
 using Tarn.Core;
 using Tarn.Versioning.Model;
+using Tarn.Versioning.Protection;
 using Tarn.Versioning.Refs;
 using Tarn.Versioning.Staging;
 
@@ -39,6 +40,7 @@ public sealed partial class VersionController
         ArgumentNullException.ThrowIfNull(value);
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.StagingWrite, cancellationToken);
         var writes = new BranchWriteProtocol(_refs);
         if (!ifAbsent)
         {
@@ -90,6 +92,7 @@ public sealed partial class VersionController
 
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         IdentifierRules.EnsureBranchId(branchId);
+        await _protection.EnsureAllowedAsync(repository, branchId, ProtectedAction.StagingWrite, cancellationToken);
         var storageNamespace = NamespaceOf(repository);
         await new BranchWriteProtocol(_refs).WriteAsync(
             repository,

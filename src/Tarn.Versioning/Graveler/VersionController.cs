@@ -2,6 +2,7 @@ using Tarn.Blocks;
 using Tarn.Kv;
 using Tarn.Versioning.Committed;
 using Tarn.Versioning.Model;
+using Tarn.Versioning.Protection;
 using Tarn.Versioning.Refs;
 using Tarn.Versioning.Staging;
 
@@ -29,6 +30,7 @@ public sealed partial class VersionController
     private readonly TimeProvider _time;
     private readonly VersionControllerOptions _options;
     private readonly KeyedAsyncLock<(string Partition, string Branch)> _branchLocks = new();
+    private readonly BranchProtection _protection;
 
     public VersionController(
         IKvStore kv,
@@ -47,6 +49,7 @@ public sealed partial class VersionController
         _log = new CommitLog(_refs);
         _mergeBase = new MergeBase(_refs);
         _committed = new CommittedManager(blockAdapter, _options.Committed);
+        _protection = new BranchProtection(kv, _time);
     }
 
     /// <summary>Committed storage, for the metadata endpoints that read range and metarange files directly.</summary>

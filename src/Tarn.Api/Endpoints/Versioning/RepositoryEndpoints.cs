@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Tarn.Api.Authentication;
 using Tarn.Api.Contracts;
 using Tarn.Api.Hosting;
 using Tarn.Api.Paging;
 using Tarn.Blocks;
+using Tarn.Catalog.Samples;
 using Tarn.Core;
 using Tarn.Versioning.Graveler;
 using Tarn.Versioning.Refs;
@@ -34,13 +36,14 @@ internal static class RepositoryEndpoints
     }
 
     private static async Task<IResult> CreateRepository(
-        Contracts.RepositoryCreation body, bool? bare, VersionController versions, IBlockAdapter blocks, CancellationToken cancellationToken)
+        HttpContext context,
+        Contracts.RepositoryCreation body,
+        bool? bare,
+        VersionController versions,
+        IBlockAdapter blocks,
+        SampleData sampleData,
+        CancellationToken cancellationToken)
     {
-        if (body.SampleData == true)
-        {
-            throw new TarnException(ErrorKind.NotImplemented, "sample data is not supported");
-        }
-
         var isBare = bare == true;
         var readOnly = body.ReadOnly == true;
         await ValidateCreationAsync(body, isBare || readOnly, versions, blocks, cancellationToken);
@@ -53,6 +56,13 @@ internal static class RepositoryEndpoints
         catch (TarnException e) when (e.Kind is ErrorKind.AlreadyExists or ErrorKind.InvalidArgument)
         {
             throw new TarnException(e.Kind, $"{CreationError}: {e.Message}");
+        }
+
+        // A bare repository has no branch to hold the samples: lakeFS ignores the flag then, and so does Tarn.
+        if (body.SampleData == true && !isBare)
+        {
+            // lakeFS commits the samples as the caller's username, not email (§5.1 step 7).
+            await sampleData.AddAsync(created.Id, created.DefaultBranchId, ApiCaller.From(context).User.Username, cancellationToken);
         }
 
         return Results.Json(VersioningDtos.Repository(created, withReadOnly: !isBare), TarnJson.Context.Repository, statusCode: StatusCodes.Status201Created);
