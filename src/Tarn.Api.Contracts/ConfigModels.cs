@@ -59,3 +59,9 @@ public sealed record StatsEvent
 
     public required int Count { get; init; }
 }
+
+/// <summary>One branch's retention (schema <c>GarbageCollectionRule</c>).</summary>
+public sealed record GarbageCollectionRule(string BranchId, int RetentionDays);
+
+/// <summary>A repository's garbage-collection rules (schema <c>GarbageCollectionRules</c>): body and answer of the GC rule operations.</summary>
+public sealed record GarbageCollectionRules(int DefaultRetentionDays, IReadOnlyList<GarbageCollectionRule> Branches);

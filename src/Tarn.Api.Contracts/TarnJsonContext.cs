@@ -28,6 +28,7 @@ namespace Tarn.Api.Contracts;
 [JsonSerializable(typeof(VersionConfig))]
 [JsonSerializable(typeof(StorageConfig))]
 [JsonSerializable(typeof(GarbageCollectionConfig))]
+[JsonSerializable(typeof(GarbageCollectionRules))]
 [JsonSerializable(typeof(InstallationUsageReport))]
 [JsonSerializable(typeof(StatsEventsList))]
 [JsonSerializable(typeof(User))]

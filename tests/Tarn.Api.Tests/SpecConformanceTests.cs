@@ -55,9 +55,9 @@ public sealed class SpecConformanceTests(AdminServerFixture fixture, ITestOutput
     public async Task Not_implemented_operations_answer_501_with_an_error_body()
     {
         using var client = fixture.Admin();
-        using var response = await client.GetAsync("api/v1/repositories/any-repo/settings/gc_rules", TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync("api/v1/repositories/any-repo/actions/runs", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        await AssertMatchesSchemaAsync("getGCRules", response, schemaStatus: 401);
+        await AssertMatchesSchemaAsync("listRepositoryRuns", response, schemaStatus: 401);
         Assert.Equal("not implemented", (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("message").GetString());
     }
 

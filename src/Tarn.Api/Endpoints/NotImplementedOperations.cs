@@ -9,10 +9,6 @@ internal static class NotImplementedOperations
 {
     public static readonly IReadOnlyList<(string OperationId, string Method, string Route)> All =
     [
-        // repositories
-        ("getGCRules", "GET", "/repositories/{repository}/settings/gc_rules"),
-        ("setGCRules", "PUT", "/repositories/{repository}/settings/gc_rules"),
-        ("deleteGCRules", "DELETE", "/repositories/{repository}/settings/gc_rules"),
         // internal
         ("dumpRefs", "PUT", "/repositories/{repository}/refs/dump"),
         ("restoreRefs", "PUT", "/repositories/{repository}/refs/restore"),
@@ -35,10 +31,6 @@ internal static class NotImplementedOperations
         ("listRunHooks", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks"),
         ("getRunHookOutput", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks/{hook_run_id}/output"),
         // internal
-        ("setGarbageCollectionRulesPreflight", "GET", "/repositories/{repository}/gc/rules/set_allowed"),
-        ("internalGetGarbageCollectionRules", "GET", "/repositories/{repository}/gc/rules"),
-        ("internalSetGarbageCollectionRules", "POST", "/repositories/{repository}/gc/rules"),
-        ("internalDeleteGarbageCollectionRules", "DELETE", "/repositories/{repository}/gc/rules"),
         ("prepareGarbageCollectionCommits", "POST", "/repositories/{repository}/gc/prepare_commits"),
         ("prepareGarbageCollectionUncommitted", "POST", "/repositories/{repository}/gc/prepare_uncommited"),
     ];

@@ -43,6 +43,7 @@ public static class ApiRoutes
         StagingEndpoints.Map(api);
         MetadataEndpoints.Map(api);
         BranchProtectionEndpoints.Map(api);
+        RetentionRuleEndpoints.Map(api);
         DiffEndpoints.Map(api);
         MapNotImplemented(api);
 

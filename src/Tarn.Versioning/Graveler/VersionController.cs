@@ -4,6 +4,7 @@ using Tarn.Versioning.Committed;
 using Tarn.Versioning.Model;
 using Tarn.Versioning.Protection;
 using Tarn.Versioning.Refs;
+using Tarn.Versioning.Retention;
 using Tarn.Versioning.Staging;
 
 namespace Tarn.Versioning.Graveler;
@@ -31,6 +32,7 @@ public sealed partial class VersionController
     private readonly VersionControllerOptions _options;
     private readonly KeyedAsyncLock<(string Partition, string Branch)> _branchLocks = new();
     private readonly BranchProtection _protection;
+    private readonly RetentionRuleStore _retention;
 
     public VersionController(
         IKvStore kv,
@@ -50,6 +52,7 @@ public sealed partial class VersionController
         _mergeBase = new MergeBase(_refs);
         _committed = new CommittedManager(blockAdapter, _options.Committed);
         _protection = new BranchProtection(kv, _time);
+        _retention = new RetentionRuleStore(kv);
     }
 
     /// <summary>Committed storage, for the metadata endpoints that read range and metarange files directly.</summary>
