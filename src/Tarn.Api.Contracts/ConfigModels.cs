@@ -65,3 +65,6 @@ public sealed record GarbageCollectionRule(string BranchId, int RetentionDays);
 
 /// <summary>A repository's garbage-collection rules (schema <c>GarbageCollectionRules</c>): body and answer of the GC rule operations.</summary>
 public sealed record GarbageCollectionRules(int DefaultRetentionDays, IReadOnlyList<GarbageCollectionRule> Branches);
+
+/// <summary>Answer of <c>prepareGarbageCollectionCommits</c> (schema <c>GarbageCollectionPrepareResponse</c>).</summary>
+public sealed record GarbageCollectionPrepareResponse(string RunId, string GcCommitsLocation, string GcAddressesLocation, string? GcCommitsPresignedUrl = null);

@@ -29,6 +29,7 @@ namespace Tarn.Api.Contracts;
 [JsonSerializable(typeof(StorageConfig))]
 [JsonSerializable(typeof(GarbageCollectionConfig))]
 [JsonSerializable(typeof(GarbageCollectionRules))]
+[JsonSerializable(typeof(GarbageCollectionPrepareResponse))]
 [JsonSerializable(typeof(InstallationUsageReport))]
 [JsonSerializable(typeof(StatsEventsList))]
 [JsonSerializable(typeof(User))]

@@ -31,7 +31,6 @@ internal static class NotImplementedOperations
         ("listRunHooks", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks"),
         ("getRunHookOutput", "GET", "/repositories/{repository}/actions/runs/{run_id}/hooks/{hook_run_id}/output"),
         // internal
-        ("prepareGarbageCollectionCommits", "POST", "/repositories/{repository}/gc/prepare_commits"),
         ("prepareGarbageCollectionUncommitted", "POST", "/repositories/{repository}/gc/prepare_uncommited"),
     ];
 }

@@ -13,7 +13,16 @@ public static class DataAddresses
 {
     public const string Prefix = "data/";
 
+    private const long YearFourThousand = 64_060_588_800;
+
     private const string Base32Hex = "0123456789abcdefghijklmnopqrstuv";
+
+    /// <summary>
+    /// An ID of the same shape whose time part counts down to the year 4000, so newer IDs sort first (lakeFS
+    /// names garbage-collection runs this way).
+    /// </summary>
+    public static string NewDescendingId(DateTimeOffset now) =>
+        New(DateTimeOffset.FromUnixTimeSeconds(YearFourThousand - now.ToUnixTimeSeconds()))[Prefix.Length..];
 
     public static string New(DateTimeOffset now)
     {

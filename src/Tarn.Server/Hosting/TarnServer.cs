@@ -9,6 +9,7 @@ using Tarn.Blocks.Presign;
 using Tarn.Catalog.Exports;
 using Tarn.Catalog.Linking;
 using Tarn.Catalog.Objects;
+using Tarn.Catalog.Retention;
 using Tarn.Catalog.Samples;
 using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
@@ -68,6 +69,7 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(new LinkedObjects(versions, blocks, kv, time));
             services.AddSingleton(new SymlinkManifests(catalog));
             services.AddSingleton(new SampleData(catalog, versions));
+            services.AddSingleton(new GarbageCollectionPreparation(versions, blocks, time));
             // Presigned URLs are signed with a key derived from the master secret: restarts keep issued URLs valid.
             services.AddSingleton(new PresignedUrlSigner(PresignedUrlSigner.DeriveKey(authOptions.SecretKey), time));
             services.AddSingleton(auth);

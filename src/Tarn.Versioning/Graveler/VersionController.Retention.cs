@@ -1,3 +1,6 @@
+using Tarn.Core;
+using Tarn.Versioning.Model;
+using Tarn.Versioning.Refs;
 using Tarn.Versioning.Retention;
 
 namespace Tarn.Versioning.Graveler;
@@ -24,5 +27,45 @@ public sealed partial class VersionController
     {
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
         await _retention.DeleteAsync(repository, cancellationToken);
+    }
+
+    /// <summary>
+    /// The commits garbage collection must keep under the repository's rules (versioning.md §16.2), in ID order;
+    /// 404 <c>get gc rules: not found</c> without rules. Holds every commit record in memory while it runs.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitRecord>> FindRetainedCommitsAsync(string repositoryId, CancellationToken cancellationToken = default)
+    {
+        var repository = await RepositoryAsync(repositoryId, cancellationToken);
+        RetentionRules rules;
+        try
+        {
+            rules = await _retention.GetAsync(repository, cancellationToken);
+        }
+        catch (TarnException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw TarnException.NotFound("get gc rules: not found");
+        }
+
+        var commits = new Dictionary<CommitId, CommitRecord>();
+        await foreach (var commit in _refs.ScanCommitsAsync(repository, cancellationToken))
+        {
+            commits[commit.Id] = commit;
+        }
+
+        var branches = new List<BranchRecord>();
+        var request = new PageRequest(Amount: PageRequest.MaxAmount);
+        while (true)
+        {
+            var page = await _refs.ListBranchesAsync(repository, request, cancellationToken);
+            branches.AddRange(page.Items);
+            if (!page.HasMore)
+            {
+                break;
+            }
+
+            request = request with { After = page.NextOffset };
+        }
+
+        return RetainedCommits.Find(commits, branches, rules, Now());
     }
 }

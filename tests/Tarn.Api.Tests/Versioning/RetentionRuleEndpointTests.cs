@@ -68,4 +68,36 @@ public sealed class RetentionRuleEndpointTests(AdminServerFixture fixture) : ICl
             HttpStatusCode.Forbidden, "read-only repository");
         await ApiAssert.ErrorAsync(await api.Client.GetAsync("api/v1/repositories/no-such-repo/settings/gc_rules", Token), HttpStatusCode.NotFound, "repository not found");
     }
+
+    [Fact]
+    public async Task Prepare_commits_writes_the_retained_commits_csv()
+    {
+        using var api = new VersioningApi(fixture);
+        var repo = VersioningApi.UniqueName("gcprep");
+        var created = await api.CreateRepositoryAsync(repo);
+        var url = $"api/v1/repositories/{repo}/gc/prepare_commits";
+        await ApiAssert.ErrorAsync(await api.Client.PostAsync(url, null, Token), HttpStatusCode.NotFound, "get gc rules: not found");
+
+        await api.StageAsync(repo, "main", "a", "1");
+        var head = await api.CommitAsync(repo, "main", "one");
+        using (var set = await api.Client.PutAsJsonAsync(
+            $"api/v1/repositories/{repo}/settings/gc_rules", new { default_retention_days = 7, branches = Array.Empty<object>() }, Token))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        }
+
+        var prepared = await ApiAssert.JsonAsync(await api.Client.PostAsync(url, null, Token), HttpStatusCode.Created);
+        var runId = prepared.GetProperty("run_id").GetString()!;
+        var storageNamespace = created.GetProperty("storage_namespace").GetString()!.TrimEnd('/');
+        Assert.Equal($"{storageNamespace}/_lakefs/retention/gc/commits/run_id={runId}/commits.csv", prepared.GetProperty("gc_commits_location").GetString());
+        Assert.Equal($"{storageNamespace}/_lakefs/retention/gc/addresses/", prepared.GetProperty("gc_addresses_location").GetString());
+
+        using var anonymous = new HttpClient();
+        var csv = await anonymous.GetStringAsync(prepared.GetProperty("gc_commits_presigned_url").GetString(), Token);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal("commit_id,expired,metarange_id", lines[0]);
+        // Both commits are kept: the HEAD, and the initial commit it superseded just now.
+        Assert.Equal(2, lines.Length - 1);
+        Assert.Contains($"{head.GetProperty("id").GetString()},false,{head.GetProperty("meta_range_id").GetString()}", lines);
+    }
 }

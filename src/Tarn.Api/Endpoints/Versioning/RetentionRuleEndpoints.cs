@@ -3,12 +3,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Contracts;
 using Tarn.Api.Hosting;
+using Tarn.Api.Presign;
+using Tarn.Blocks;
+using Tarn.Blocks.Presign;
+using Tarn.Catalog.Retention;
 using Tarn.Versioning.Graveler;
 using Tarn.Versioning.Retention;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Garbage-collection rules (versioning.md §16.1), under settings and at the deprecated internal routes.</summary>
+/// <summary>
+/// Garbage-collection rules (versioning.md §16.1), under settings and at the deprecated internal routes, and the
+/// retained-commits export the GC job starts from (§16.2).
+/// </summary>
 internal static class RetentionRuleEndpoints
 {
     private const string SettingsRoute = "/repositories/{repository}/settings/gc_rules";
@@ -24,6 +31,26 @@ internal static class RetentionRuleEndpoints
         api.MapDelete(InternalRoute, DeleteRules).Operation("internalDeleteGarbageCollectionRules");
         // The permission table checked retention:ConfigureRetentionRules; that is the whole answer.
         api.MapGet(InternalRoute + "/set_allowed", () => Results.NoContent()).Operation("setGarbageCollectionRulesPreflight");
+        api.MapPost("/repositories/{repository}/gc/prepare_commits", PrepareCommits).Operation("prepareGarbageCollectionCommits");
+    }
+
+    // The CSV's presigned URL is "" when the store cannot presign, as lakeFS answers (§16.2).
+    private static async Task<IResult> PrepareCommits(
+        string repository,
+        HttpRequest request,
+        VersionController versions,
+        GarbageCollectionPreparation preparation,
+        IBlockAdapter blocks,
+        ObjectPresigner presigner,
+        CancellationToken cancellationToken)
+    {
+        await ReadOnlyGuard.EnsureWritableAsync(versions, repository, force: false, cancellationToken);
+        var prepared = await preparation.PrepareCommitsAsync(repository, cancellationToken);
+        var presigned = PresignSupport.IsSupported(blocks)
+            ? presigner.Sign(request, PresignedMethod.Get, blocks.GetPhysicalAddress(prepared.CommitsFile)).Url
+            : string.Empty;
+        var body = new GarbageCollectionPrepareResponse(prepared.RunId, prepared.CommitsLocation, prepared.AddressesLocation, presigned);
+        return Results.Json(body, TarnJson.Context.GarbageCollectionPrepareResponse, statusCode: StatusCodes.Status201Created);
     }
 
     // "branches" is [] rather than lakeFS's null when there are no branch rules (§16.1 recommendation).
