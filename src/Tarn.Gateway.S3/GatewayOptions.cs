@@ -24,6 +24,12 @@ public sealed record GatewayOptions
     /// <summary>How far a signed request's date may be from the server clock (403 <c>RequestTimeTooSkewed</c>).</summary>
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long a multipart upload may stay open before its parts are discarded (s3-gateway.md §6.7, lakeFS
+    /// never expires them); <see cref="TimeSpan.Zero"/> keeps uploads forever.
+    /// </summary>
+    public TimeSpan MultipartUploadExpiry { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>Throws when the options cannot work: empty domains, or one domain a dot-suffix of another.</summary>
     public void Validate()
     {
@@ -46,6 +52,11 @@ public sealed record GatewayOptions
         if (AllowedClockSkew < TimeSpan.Zero)
         {
             throw new ArgumentException("The allowed clock skew must not be negative.");
+        }
+
+        if (MultipartUploadExpiry < TimeSpan.Zero)
+        {
+            throw new ArgumentException("The multipart upload expiry must not be negative.");
         }
     }
 }

@@ -218,6 +218,66 @@ public sealed class ObjectCatalog
         return copy;
     }
 
+    /// <summary>
+    /// Copies an object between any two repositories (S3 CopyObject, s3-gateway.md §5.9): <paramref name="sourcePath"/>
+    /// as <paramref name="sourceRef"/> of <paramref name="sourceRepositoryId"/> sees it goes to a new relative address
+    /// in the destination's namespace and is staged at <paramref name="destinationPath"/> on the branch. The checksum
+    /// and size are kept; content type and metadata too, unless <paramref name="replacement"/> gives new ones
+    /// (<c>x-amz-metadata-directive: REPLACE</c>). Nothing is staged unless the whole copy succeeded.
+    /// </summary>
+    public async Task<ObjectEntry> CopyFromAsync(
+        string sourceRepositoryId,
+        string sourceRef,
+        string sourcePath,
+        string repositoryId,
+        string branchId,
+        string destinationPath,
+        (string? ContentType, IReadOnlyDictionary<string, string> Metadata)? replacement = null,
+        CancellationToken cancellationToken = default)
+    {
+        var destinationKey = ObjectPaths.ToKey(destinationPath, "dest_path");
+        ObjectPaths.ToKey(sourcePath, "src_path");
+        var destinationNamespace = await StorageNamespaceAsync(repositoryId, cancellationToken);
+        await EnsureBranchAsync(repositoryId, branchId, cancellationToken);
+        var source = await StatAsync(sourceRepositoryId, sourceRef, sourcePath, cancellationToken);
+        var address = DataAddresses.New(_time.GetUtcNow());
+        await using (var data = await OpenDataAsync(sourceRepositoryId, source, null, cancellationToken))
+        {
+            await _blocks.PutAsync(ObjectPointer.Relative(destinationNamespace, address), data.Data, data.Length, cancellationToken);
+        }
+
+        var copy = source with
+        {
+            Address = address,
+            AddressKind = AddressKind.Relative,
+            LastModified = _time.GetUtcNow(),
+        };
+        if (replacement is { } replaced)
+        {
+            copy = copy with
+            {
+                ContentType = string.IsNullOrEmpty(replaced.ContentType) ? ObjectEntry.DefaultContentType : replaced.ContentType,
+                Metadata = new Dictionary<string, string>(replaced.Metadata, StringComparer.Ordinal),
+            };
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await _versions.SetAsync(repositoryId, branchId, destinationKey, EntryCodec.Encode(copy), false, cancellationToken);
+        return copy;
+    }
+
+    /// <summary>
+    /// Stages an entry whose data is already stored in the repository's namespace (a completed multipart
+    /// upload) at <paramref name="path"/> on the branch, replacing what was there; 404 for an unknown branch.
+    /// </summary>
+    public async Task StageAsync(string repositoryId, string branchId, string path, ObjectEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var key = ObjectPaths.ToKey(path);
+        await EnsureBranchAsync(repositoryId, branchId, cancellationToken);
+        await _versions.SetAsync(repositoryId, branchId, key, EntryCodec.Encode(entry), false, cancellationToken);
+    }
+
     /// <summary>One page of the ref's objects (§11.8), with common prefixes when <paramref name="delimiter"/> is set.</summary>
     public async Task<ListPage> ListAsync(
         string repositoryId, string reference, string? prefix, string? delimiter, string? after, int amount, CancellationToken cancellationToken = default)

@@ -36,11 +36,18 @@ public static class S3ErrorMapper
         _ => S3Errors.InvalidPart.WithMessage(exception.Message),
     };
 
+    // The domain says "forbidden" for data-plane refusals; S3 clients get lakeFS's specific codes for the
+    // two that writes meet (s3-gateway.md §5.8), and AccessDenied for anything else.
+    private static S3Error Forbidden(string message) =>
+        message.Contains("protected branch", StringComparison.Ordinal) ? S3Errors.WriteToProtectedBranch.WithMessage(message)
+        : message.Contains("read-only repository", StringComparison.Ordinal) ? S3Errors.ReadOnlyRepository.WithMessage(message)
+        : S3Errors.AccessDenied.WithMessage(message);
+
     private static S3Error FromKind(TarnException exception, S3Target? target) => exception.Kind switch
     {
         ErrorKind.InvalidArgument => S3Errors.InvalidArgument.WithMessage(exception.Message),
         ErrorKind.Unauthenticated or ErrorKind.PermissionDenied => S3Errors.AccessDenied,
-        ErrorKind.Forbidden => S3Errors.AccessDenied.WithMessage(exception.Message),
+        ErrorKind.Forbidden => Forbidden(exception.Message),
         ErrorKind.NotFound when target?.Level == S3TargetLevel.Object => S3Errors.NoSuchKey,
         ErrorKind.NotFound => S3Errors.NoSuchBucket,
         ErrorKind.Gone => S3Errors.NoSuchVersion,

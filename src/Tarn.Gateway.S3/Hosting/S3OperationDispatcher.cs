@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
+using Tarn.Gateway.S3.Authorization;
 using Tarn.Gateway.S3.Errors;
 using Tarn.Gateway.S3.Operations;
 using Tarn.Gateway.S3.Routing;
@@ -9,17 +10,22 @@ namespace Tarn.Gateway.S3.Hosting;
 /// <summary>
 /// The end of the gateway branch: resolves the operation (s3-gateway.md §2.3) and runs its registered
 /// <see cref="IS3Operation"/>; operations without an implementation answer 501 <c>NotImplemented</c>.
+/// With <see cref="S3AccessControl"/> registered (the full gateway) each operation is authorized and its
+/// repository looked up first; the protocol-only gateway (tests of routing and signing) skips that step.
 /// </summary>
 internal sealed class S3OperationDispatcher
 {
     private readonly S3OperationResolver _resolver;
     private readonly GatewayOptions _options;
     private readonly FrozenDictionary<S3OperationId, IS3Operation> _operations;
+    private readonly S3AccessControl? _accessControl;
 
-    public S3OperationDispatcher(S3OperationResolver resolver, GatewayOptions options, IEnumerable<IS3Operation> operations)
+    public S3OperationDispatcher(
+        S3OperationResolver resolver, GatewayOptions options, IEnumerable<IS3Operation> operations, S3AccessControl? accessControl = null)
     {
         _resolver = resolver;
         _options = options;
+        _accessControl = accessControl;
         var table = new Dictionary<S3OperationId, IS3Operation>();
         foreach (var operation in operations)
         {
@@ -56,14 +62,19 @@ internal sealed class S3OperationDispatcher
             return;
         }
 
+        var caller = feature.Caller ?? throw new InvalidOperationException("The S3 dispatcher runs after authentication.");
+        var repository = _accessControl is null
+            ? null
+            : await _accessControl.CheckAsync(id, feature.Target, feature.Query, context.Request.Headers, caller, context.RequestAborted);
         var request = new S3Request
         {
             HttpContext = context,
             Operation = id,
             Target = feature.Target,
             Query = feature.Query,
-            Caller = feature.Caller ?? throw new InvalidOperationException("The S3 dispatcher runs after authentication."),
+            Caller = caller,
             ContentLength = feature.ContentLength,
+            Repository = repository,
         };
         await operation.HandleAsync(request, context.RequestAborted);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tarn.Gateway.S3.Routing;
+using Tarn.Versioning.Refs;
 
 namespace Tarn.Gateway.S3.Operations;
 
@@ -17,6 +18,16 @@ public sealed class S3Request
     public required S3Query Query { get; init; }
 
     public required S3Caller Caller { get; init; }
+
+    /// <summary>
+    /// The repository the request names, looked up after authorization (s3-gateway.md §2.4); null for
+    /// service-level requests.
+    /// </summary>
+    public RepositoryRecord? Repository { get; init; }
+
+    /// <summary>The looked-up repository; for operations below the service level, where it always exists.</summary>
+    public RepositoryRecord RequiredRepository =>
+        Repository ?? throw new InvalidOperationException($"{Operation} runs with a looked-up repository.");
 
     /// <summary>The object length: <c>x-amz-decoded-content-length</c> for aws-chunked bodies, else <c>Content-Length</c>.</summary>
     public long? ContentLength { get; init; }

@@ -73,7 +73,7 @@ public sealed class GatewayServer : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(auth.Authenticator);
         builder.Services.AddSingleton(store);
-        builder.Services.AddTarnS3Gateway(new GatewayOptions { DomainNames = [Domain] });
+        builder.Services.AddTarnS3GatewayProtocol(new GatewayOptions { DomainNames = [Domain] });
         builder.Services.AddSingleton<IS3Operation, EchoPutObject>();
         builder.Services.AddSingleton<IS3Operation, EchoGetObject>();
         builder.Services.AddSingleton<IS3Operation, WhoAmIListBuckets>();

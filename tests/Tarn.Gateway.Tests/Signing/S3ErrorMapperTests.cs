@@ -27,6 +27,17 @@ public sealed class S3ErrorMapperTests
         Assert.Equal((code, status), (error.Code, error.Status));
     }
 
+    [Theory]
+    [InlineData("cannot write to protected branch", "ErrWriteToProtectedBranch")]
+    [InlineData("read-only repository", "ErrReadOnlyRepository")]
+    [InlineData("storage access denied", "AccessDenied")]
+    public void Forbidden_writes_get_lakeFS_codes(string message, string code)
+    {
+        var error = S3ErrorMapper.Map(new TarnException(ErrorKind.Forbidden, message), Object);
+
+        Assert.Equal((code, 403), (error.Code, error.Status));
+    }
+
     [Fact]
     public void Not_found_on_a_bucket_is_NoSuchBucket() =>
         Assert.Equal("NoSuchBucket", S3ErrorMapper.Map(TarnException.NotFound(), Bucket).Code);
