@@ -13,6 +13,7 @@ namespace Tarn.Catalog.Multipart;
 /// <param name="CreatedAt">When the upload was started.</param>
 /// <param name="ContentType">The content type given at creation; null for the default.</param>
 /// <param name="Metadata">User metadata given at creation.</param>
+/// <param name="Initiator">The user who started the upload; null on records written before it was kept.</param>
 public sealed record MultipartUpload(
     string UploadId,
     string RepositoryId,
@@ -21,4 +22,5 @@ public sealed record MultipartUpload(
     string Address,
     DateTimeOffset CreatedAt,
     string? ContentType,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    string? Initiator = null);

@@ -30,13 +30,17 @@ public sealed class MultipartUploads
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Starts an upload to <paramref name="path"/> on the branch; 404 for an unknown repository or branch.</summary>
+    /// <summary>
+    /// Starts an upload to <paramref name="path"/> on the branch for the user <paramref name="initiator"/>;
+    /// 404 for an unknown repository or branch.
+    /// </summary>
     public async Task<MultipartUpload> CreateAsync(
         string repositoryId,
         string branchId,
         string path,
         string? contentType,
         IReadOnlyDictionary<string, string>? metadata,
+        string? initiator,
         CancellationToken cancellationToken = default)
     {
         ObjectPaths.ToKey(path);
@@ -53,7 +57,8 @@ public sealed class MultipartUploads
             address,
             now,
             string.IsNullOrEmpty(contentType) ? null : contentType,
-            metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata, StringComparer.Ordinal));
+            metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata, StringComparer.Ordinal),
+            initiator);
         await _store.CreateAsync(upload, cancellationToken);
         return upload;
     }
@@ -166,6 +171,34 @@ public sealed class MultipartUploads
         await _store.DeleteAsync(upload.UploadId, cancellationToken);
     }
 
+    /// <summary>
+    /// The open uploads of one repository, ordered as S3 lists them: by key (<c>branch/path</c>, ordinal), then
+    /// by initiation time, then by upload id. Completed and aborted uploads are gone from the tracker, so they
+    /// never show. Scans every tracked upload: open uploads are few and short-lived (they expire, §6.7).
+    /// </summary>
+    public async Task<IReadOnlyList<MultipartUpload>> ListRepositoryUploadsAsync(string repositoryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repositoryId);
+        var uploads = new List<MultipartUpload>();
+        await foreach (var upload in _store.ListUploadsAsync(cancellationToken))
+        {
+            if (string.Equals(upload.RepositoryId, repositoryId, StringComparison.Ordinal))
+            {
+                uploads.Add(upload);
+            }
+        }
+
+        uploads.Sort(ListingOrder);
+        return uploads;
+    }
+
+    /// <summary>The S3 key of an upload as clients wrote it: <c>branch/path</c>.</summary>
+    public static string KeyOf(MultipartUpload upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return upload.BranchId + "/" + upload.Path;
+    }
+
     /// <summary>One page of the uploaded parts after <paramref name="afterPartNumber"/>.</summary>
     public Task<MultipartPartsPage> ListPartsAsync(
         MultipartUpload upload, int afterPartNumber, int maxParts, CancellationToken cancellationToken = default)
@@ -203,6 +236,18 @@ public sealed class MultipartUploads
         }
 
         return expired.Count;
+    }
+
+    private static int ListingOrder(MultipartUpload left, MultipartUpload right)
+    {
+        var byKey = string.CompareOrdinal(KeyOf(left), KeyOf(right));
+        if (byKey != 0)
+        {
+            return byKey;
+        }
+
+        var byTime = left.CreatedAt.CompareTo(right.CreatedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(left.UploadId, right.UploadId);
     }
 
     private async Task<ObjectPointer> PointerAsync(MultipartUpload upload, CancellationToken cancellationToken) =>

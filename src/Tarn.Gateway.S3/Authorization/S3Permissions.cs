@@ -42,6 +42,8 @@ public static class S3Permissions
             S3OperationId.CreateBucket => Leaf(CreateRepository, Arn.Repository(repository)),
             S3OperationId.ListObjects or S3OperationId.ListObjectsV2 or S3OperationId.GetBucketLocation or S3OperationId.GetBucketVersioning =>
                 Leaf(ListsBranches(query) ? ListBranches : ListObjects, Arn.Repository(repository)),
+            // Open uploads are listed by key like objects, whatever the prefix and delimiter.
+            S3OperationId.ListMultipartUploads => Leaf(ListObjects, Arn.Repository(repository)),
             S3OperationId.GetObject or S3OperationId.HeadObject or S3OperationId.GetObjectTagging or S3OperationId.GetObjectVersioning =>
                 Leaf(ReadObject, ObjectArn(target)),
             // Listing the parts of an upload is part of writing the object (resuming an upload), not of reading it.

@@ -61,6 +61,7 @@ public static class S3GatewayServiceCollectionExtensions
         services.AddSingleton<IS3Operation, CompleteMultipartUpload>();
         services.AddSingleton<IS3Operation, AbortMultipartUpload>();
         services.AddSingleton<IS3Operation, ListParts>();
+        services.AddSingleton<IS3Operation, ListMultipartUploads>();
         return services;
     }
 

@@ -24,4 +24,5 @@ public enum S3OperationId
     CompleteMultipartUpload,
     AbortMultipartUpload,
     ListParts,
+    ListMultipartUploads,
 }

@@ -16,7 +16,7 @@ public sealed class S3OperationResolver(GatewayOptions options)
     [
         "inventory", "metrics", "publicAccessBlock", "ownershipControls", "intelligent-tiering", "analytics", "policy",
         "lifecycle", "encryption", "object-lock", "replication", "notification", "events", "acl", "cors", "website",
-        "accelerate", "requestPayment", "logging", "tagging", "uploads", "versions", "policyStatus",
+        "accelerate", "requestPayment", "logging", "tagging", "versions", "policyStatus",
     ];
     private static readonly string[] BucketHeadUnsupported = ["acl"];
     private static readonly string[] BucketPutUnsupported =
@@ -60,6 +60,12 @@ public sealed class S3OperationResolver(GatewayOptions options)
             if (query.Contains("versioning"))
             {
                 return S3Route.To(S3OperationId.GetBucketVersioning);
+            }
+
+            // Served although lakeFS 1.12.1 refuses it (§5.5): clients use it to find and abort abandoned uploads.
+            if (query.Contains("uploads"))
+            {
+                return Checked(query, BucketGetUnsupported, () => S3Route.To(S3OperationId.ListMultipartUploads));
             }
 
             return Checked(query, BucketGetUnsupported, () => query.Get("list-type") switch

@@ -32,7 +32,7 @@ public sealed class MultipartUploadsTests
     public async Task Completing_stages_the_listed_parts_with_the_records_metadata()
     {
         await CreateRepo();
-        var upload = await _uploads.CreateAsync(Repo, "main", "a/big.bin", "text/csv", new Dictionary<string, string> { ["X-Amz-Meta-K"] = "v" }, Ct);
+        var upload = await _uploads.CreateAsync(Repo, "main", "a/big.bin", "text/csv", new Dictionary<string, string> { ["X-Amz-Meta-K"] = "v" }, "alice", Ct);
         var one = await _uploads.UploadPartAsync(upload, 1, new MemoryStream([1, 2, 3]), 3, Ct);
         var two = await _uploads.UploadPartAsync(upload, 2, new MemoryStream([4, 5]), -1, Ct);
 
@@ -56,7 +56,7 @@ public sealed class MultipartUploadsTests
     {
         await CreateRepo();
         await _versions.CreateBranchAsync(Repo, "other", "main", Ct);
-        var upload = await _uploads.CreateAsync(Repo, "main", "p", null, null, Ct);
+        var upload = await _uploads.CreateAsync(Repo, "main", "p", null, null, null, Ct);
 
         var found = await _uploads.GetAsync(upload.UploadId, Repo, "main", "p", Ct);
 
@@ -70,7 +70,7 @@ public sealed class MultipartUploadsTests
     public async Task Parts_are_listed_in_order_and_paged()
     {
         await CreateRepo();
-        var upload = await _uploads.CreateAsync(Repo, "main", "p", null, null, Ct);
+        var upload = await _uploads.CreateAsync(Repo, "main", "p", null, null, null, Ct);
         foreach (var number in new[] { 3, 1, 2 })
         {
             await _uploads.UploadPartAsync(upload, number, new MemoryStream([(byte)number]), 1, Ct);
@@ -91,7 +91,7 @@ public sealed class MultipartUploadsTests
     {
         await CreateRepo();
         await _catalog.UploadAsync(Repo, "main", "src", new MemoryStream([10, 11, 12, 13, 14]), null, null, ifAbsent: false, cancellationToken: Ct);
-        var upload = await _uploads.CreateAsync(Repo, "main", "dst", null, null, Ct);
+        var upload = await _uploads.CreateAsync(Repo, "main", "dst", null, null, null, Ct);
 
         var part = await _uploads.UploadPartCopyAsync(upload, 1, Repo, "main", "src", ByteRange.FromTo(1, 3), Ct);
         await _uploads.CompleteAsync(upload, [new CompletedPart(1, part.ETag)], Ct);
@@ -105,7 +105,7 @@ public sealed class MultipartUploadsTests
     public async Task Abort_forgets_the_upload_and_a_bad_part_list_keeps_it_open()
     {
         await CreateRepo();
-        var upload = await _uploads.CreateAsync(Repo, "main", "p", null, null, Ct);
+        var upload = await _uploads.CreateAsync(Repo, "main", "p", null, null, null, Ct);
         await _uploads.UploadPartAsync(upload, 1, new MemoryStream([1]), 1, Ct);
 
         await Assert.ThrowsAsync<InvalidPartListException>(() => _uploads.CompleteAsync(upload, [new CompletedPart(1, "00")], Ct));
@@ -121,7 +121,7 @@ public sealed class MultipartUploadsTests
     {
         await CreateRepo();
 
-        var error = await Assert.ThrowsAnyAsync<TarnException>(() => _uploads.CreateAsync(Repo, "nope", "p", null, null, Ct));
+        var error = await Assert.ThrowsAnyAsync<TarnException>(() => _uploads.CreateAsync(Repo, "nope", "p", null, null, null, Ct));
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
     }
@@ -130,7 +130,7 @@ public sealed class MultipartUploadsTests
     public async Task Expiry_aborts_only_uploads_started_before_the_cutoff()
     {
         await CreateRepo();
-        var upload = await _uploads.CreateAsync(Repo, "main", "old", null, null, Ct);
+        var upload = await _uploads.CreateAsync(Repo, "main", "old", null, null, null, Ct);
         await _uploads.UploadPartAsync(upload, 1, new MemoryStream([1]), 1, Ct);
 
         var none = await _uploads.ExpireAsync(upload.CreatedAt.AddHours(-1), Ct);

@@ -19,6 +19,7 @@ public sealed class S3PermissionsTests
     [InlineData(S3OperationId.CreateBucket, "fs:CreateRepository", RepoArn)]
     [InlineData(S3OperationId.ListObjectsV2, "fs:ListObjects", RepoArn)]
     [InlineData(S3OperationId.GetBucketLocation, "fs:ListObjects", RepoArn)]
+    [InlineData(S3OperationId.ListMultipartUploads, "fs:ListObjects", RepoArn)]
     public void Bucket_operations_require_repository_permissions(S3OperationId operation, string action, string resource) =>
         Assert.Equal(new PermissionLeaf(action, resource), S3Permissions.For(operation, Bucket, S3Query.Parse(""), new HeaderDictionary()));
 
@@ -46,6 +47,14 @@ public sealed class S3PermissionsTests
     [InlineData("prefix=ma", "fs:ListObjects")]
     public void The_top_level_listing_requires_ListBranches(string query, string action) =>
         Assert.Equal(new PermissionLeaf(action, RepoArn), S3Permissions.For(S3OperationId.ListObjects, Bucket, S3Query.Parse(query), new HeaderDictionary()));
+
+    [Theory]
+    [InlineData("uploads")]
+    [InlineData("uploads&delimiter=%2F")]
+    [InlineData("uploads&delimiter=%2F&prefix=main%2F")]
+    public void ListMultipartUploads_requires_ListObjects_even_at_the_top_level(string query) =>
+        Assert.Equal(new PermissionLeaf("fs:ListObjects", RepoArn),
+            S3Permissions.For(S3OperationId.ListMultipartUploads, Bucket, S3Query.Parse(query), new HeaderDictionary()));
 
     [Fact]
     public void Copies_require_write_on_the_destination_and_read_on_the_source()

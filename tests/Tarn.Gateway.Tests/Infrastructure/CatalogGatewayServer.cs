@@ -26,7 +26,7 @@ namespace Tarn.Gateway.Tests.Infrastructure;
 /// in a temp directory, the versioning engine, the object catalog and the auth domain on the same KV. One
 /// repository (<see cref="Repository"/>), a user with full <c>fs:*</c> access (<see cref="Key"/>) and a
 /// restricted one (<see cref="RestrictedKey"/>) that may read and list everything but write and delete
-/// only under <c>open/</c>.
+/// only under <c>open/</c>, and one (<see cref="UnlistingKey"/>) that may read and write objects but list nothing.
 /// </summary>
 public sealed class CatalogGatewayServer : IAsyncDisposable
 {
@@ -66,6 +66,8 @@ public sealed class CatalogGatewayServer : IAsyncDisposable
 
     public static AccessKeyPair RestrictedKey { get; } = new("AKIAIOSFODNN7LIMITED", "limitedSecretKeyForTheGatewayTests012345678");
 
+    public static AccessKeyPair UnlistingKey { get; } = new("AKIAIOSFODNN7NOLIST1", "unlistingSecretKeyForTheGatewayTests0123456");
+
     public static async Task<CatalogGatewayServer> StartAsync(CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("tarn-gateway-").FullName;
@@ -80,6 +82,8 @@ public sealed class CatalogGatewayServer : IAsyncDisposable
             Statement.Allowing("*", "fs:Read*", "fs:List*"),
             Statement.Allowing($"arn:lakefs:fs:::repository/{Repository}/object/open/*", "fs:WriteObject", "fs:DeleteObject"),
         ], cancellationToken);
+        await CreateUserAsync(auth, "unlisting", UnlistingKey,
+            [Statement.Allowing("*", "fs:ReadRepository", "fs:ReadObject", "fs:WriteObject", "fs:DeleteObject")], cancellationToken);
         await versions.CreateRepositoryAsync(new RepositoryCreation(Repository, "local://" + Repository), cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -21,6 +21,8 @@ public sealed class S3OperationResolverTests
     [InlineData("HEAD", "", S3OperationId.HeadBucket)]
     [InlineData("PUT", "", S3OperationId.CreateBucket)]
     [InlineData("POST", "delete", S3OperationId.DeleteObjects)]
+    [InlineData("GET", "uploads", S3OperationId.ListMultipartUploads)]
+    [InlineData("GET", "uploads&prefix=main/&max-uploads=1", S3OperationId.ListMultipartUploads)]
     public void Bucket_and_service_operations(string method, string query, S3OperationId expected)
     {
         var target = expected == S3OperationId.ListBuckets ? Service : Bucket;
@@ -54,7 +56,6 @@ public sealed class S3OperationResolverTests
 
     [Theory]
     [InlineData("GET", "Bucket", "acl")]
-    [InlineData("GET", "Bucket", "uploads")]
     [InlineData("GET", "Bucket", "versions")]
     [InlineData("PUT", "Bucket", "policy")]
     [InlineData("HEAD", "Bucket", "acl")]
@@ -74,6 +75,10 @@ public sealed class S3OperationResolverTests
         Assert.Equal("ERRLakeFSNotSupported", route.Error?.Code);
         Assert.Equal(405, route.Error?.Status);
     }
+
+    [Fact]
+    public void Uploads_beside_an_unsupported_sub_resource_is_still_refused() =>
+        Assert.Equal("ERRLakeFSNotSupported", Resolve("GET", Bucket, "versions&uploads").Error?.Code);
 
     [Fact]
     public void With_verify_unsupported_off_the_plain_operation_runs() =>

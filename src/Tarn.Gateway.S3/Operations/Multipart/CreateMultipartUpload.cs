@@ -6,7 +6,7 @@ namespace Tarn.Gateway.S3.Operations.Multipart;
 
 /// <summary>
 /// <c>POST …?uploads</c> (s3-gateway.md §6.1): starts an upload in the block store and records it with the
-/// repository, branch, path, content type and <c>x-amz-meta-*</c> metadata the completed object will carry.
+/// repository, branch, path, initiating user, content type and <c>x-amz-meta-*</c> metadata the completed object will carry.
 /// </summary>
 public sealed class CreateMultipartUpload(MultipartUploads uploads, BranchWrites branches) : IS3Operation
 {
@@ -22,6 +22,7 @@ public sealed class CreateMultipartUpload(MultipartUploads uploads, BranchWrites
             request.Target.Path!,
             request.HttpContext.Request.ContentType,
             AmzMetadata.Read(request.Headers),
+            request.Caller.User.Username,
             cancellationToken);
         await S3XmlResponse.WriteAsync(request.HttpContext, 200, xml =>
         {
