@@ -76,7 +76,6 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
             await CloseRangeAsync();
         }
 
-        await DrainUploadsAsync();
         using var writer = new RangeFileWriter(RangeFileType.MetaRange, _options.BlockSizeBytes);
         using var data = new PooledBuffer(256);
         Span<byte> identity = stackalloc byte[RangeInfoCodec.IdLength];
@@ -87,8 +86,12 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
             writer.Add(range.MaxKey, identity, data.WrittenSpan);
         }
 
+        // The metarange names its ranges by content hash, so it can be written while they are still being
+        // stored: the file writes (and their fsyncs) overlap instead of queueing. Nothing refers to the metarange
+        // until this method returns, and it returns only when every file is stored.
         var file = writer.Finish();
-        await _store.StoreMetaRangeAsync(_namespace, file, new MetaRangeIndex([.. _ranges]), _cancellationToken);
+        _uploads.Add(_store.StoreMetaRangeAsync(_namespace, file, new MetaRangeIndex([.. _ranges]), _cancellationToken));
+        await DrainUploadsAsync();
         return new MetaRangeId(file.Id);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Contracts;
 using Tarn.Api.Hosting;
 using Tarn.Catalog.Exports;
+using Tarn.Versioning.Committed;
 using Tarn.Versioning.Graveler;
 
 namespace Tarn.Api.Endpoints.Versioning;
@@ -15,9 +16,6 @@ namespace Tarn.Api.Endpoints.Versioning;
 /// </summary>
 internal static class MetadataEndpoints
 {
-    /// <summary>Range and metarange files are stored content-addressed under this folder of the namespace.</summary>
-    private const string RangeFolder = "_lakefs/";
-
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/repositories/{repository}/metadata/meta_range/{meta_range}", GetMetaRange).Operation("getMetaRange");
@@ -39,7 +37,7 @@ internal static class MetadataEndpoints
         string repository, string id, HttpResponse response, VersionController versions, CancellationToken cancellationToken)
     {
         await versions.GetRepositoryAsync(repository, cancellationToken);
-        var location = RangeFolder + id;
+        var location = CommittedManager.RelativeLocation(id);
         response.Headers.Location = location;
         return Results.Json(new StorageUri(location), TarnJson.Context.StorageUri);
     }
