@@ -22,6 +22,7 @@ public sealed partial class RefStore
         }
 
         var key = RefKeys.Key(RefKeys.RepositoriesPrefix, creation.Id);
+        _repositories.Invalidate(creation.Id);
         if (await _kv.GetAsync(RefKeys.GravelerPartition, key, cancellationToken) is not null)
         {
             throw RefErrors.RepositoryExists();
@@ -55,8 +56,20 @@ public sealed partial class RefStore
             return null;
         }
 
+        if (_repositories.TryGet(repositoryId, out var cached))
+        {
+            return cached;
+        }
+
         var entry = await _kv.GetAsync(RefKeys.GravelerPartition, RefKeys.Key(RefKeys.RepositoriesPrefix, repositoryId), cancellationToken);
-        return entry is null ? null : RefRecordCodec.DecodeRepository(entry.Value);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var repository = RefRecordCodec.DecodeRepository(entry.Value);
+        _repositories.Add(repository);
+        return repository;
     }
 
     /// <summary>An active repository; 404 <c>repository not found</c>, 410 <c>repository in deletion</c>.</summary>
@@ -89,6 +102,7 @@ public sealed partial class RefStore
     public async ValueTask DeleteRepositoryAsync(string repositoryId, CancellationToken cancellationToken = default)
     {
         var key = RefKeys.Key(RefKeys.RepositoriesPrefix, repositoryId);
+        _repositories.Invalidate(repositoryId);
         for (var attempt = 1; attempt <= DefaultCasAttempts; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken);
@@ -102,10 +116,14 @@ public sealed partial class RefStore
                     // Someone else changed the record meanwhile; start over from what is there now.
                     continue;
                 }
+
+                _repositories.Invalidate(repositoryId);
             }
 
             await DeleteInstanceDataAsync(repository, cancellationToken);
             await _kv.DeleteAsync(RefKeys.GravelerPartition, key, cancellationToken);
+            // Again: a reader may have cached the record between the mark and the delete.
+            _repositories.Invalidate(repositoryId);
             return;
         }
 

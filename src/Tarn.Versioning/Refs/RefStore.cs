@@ -21,17 +21,20 @@ public sealed partial class RefStore
     private readonly StagingStore _staging;
     private readonly TimeProvider _time;
     private readonly CommitCache _commits;
+    private readonly RepositoryCache _repositories;
 
     /// <param name="kv">The metadata store.</param>
     /// <param name="staging">Used to hand unreferenced staging tokens to the background sweeper.</param>
     /// <param name="time">Clock for repository creation dates and the initial commit.</param>
     /// <param name="commitCache">Shared commit cache; a private one when null.</param>
-    public RefStore(IKvStore kv, StagingStore staging, TimeProvider? time = null, CommitCache? commitCache = null)
+    /// <param name="repositoryCache">Cache of repository records; one with lakeFS's defaults when null.</param>
+    public RefStore(IKvStore kv, StagingStore staging, TimeProvider? time = null, CommitCache? commitCache = null, RepositoryCache? repositoryCache = null)
     {
         _kv = kv;
         _staging = staging;
         _time = time ?? TimeProvider.System;
         _commits = commitCache ?? new CommitCache();
+        _repositories = repositoryCache ?? new RepositoryCache(_time);
     }
 
     /// <summary>
