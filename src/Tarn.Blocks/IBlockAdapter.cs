@@ -32,6 +32,13 @@ public interface IBlockAdapter
     Task<BlockWriteResult> PutAsync(ObjectPointer pointer, Stream data, long expectedSize, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Stores <paramref name="content"/> at <paramref name="pointer"/> as <see cref="PutAsync"/> does (atomic, durable),
+    /// for data named by its own content hash (range and metarange files): no ETag is computed, because nobody
+    /// reads one, and an MD5 over every committed range file would cost a commit a fifth of its time.
+    /// </summary>
+    Task PutContentAddressedAsync(ObjectPointer pointer, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Opens the object, or the bytes of <paramref name="range"/> (throws <see cref="RangeNotSatisfiableException"/>
     /// when the range selects nothing). Throws <see cref="BlockNotFoundException"/> when it does not exist.
     /// </summary>

@@ -58,6 +58,22 @@ public abstract partial class BlockAdapterContract : IDisposable
         Assert.Equal(length, head.Size);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData((1024 * 1024) + 3)]
+    public async Task Content_addressed_put_stores_the_bytes_and_replaces_nothing_else(int length)
+    {
+        var data = TestData.Bytes(length);
+        await PutAsync("_lakefs/other", [1, 2, 3]);
+
+        await Adapter.PutContentAddressedAsync(Key("_lakefs/abc"), data, Ct);
+
+        Assert.Equal(data, await GetAsync(Key("_lakefs/abc")));
+        Assert.Equal(length, (await Adapter.HeadAsync(Key("_lakefs/abc"), Ct))!.Size);
+        Assert.Equal([1, 2, 3], await GetAsync(Key("_lakefs/other")));
+        await Assert.ThrowsAsync<TarnException>(() => Adapter.PutContentAddressedAsync(ObjectPointer.Relative(Namespace, "../escape"), data, Ct));
+    }
+
     [Fact]
     public async Task Put_with_unknown_size_measures_the_stream()
     {

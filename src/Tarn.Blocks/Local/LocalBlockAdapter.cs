@@ -49,6 +49,20 @@ public sealed class LocalBlockAdapter : IBlockAdapter
         return new BlockWriteResult(size, ETags.FromMd5(md5), lastModified);
     }
 
+    public async Task PutContentAddressedAsync(ObjectPointer pointer, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var path = _paths.ObjectPath(pointer);
+        await AtomicFile.WriteAsync(
+            path,
+            createDirectory: true,
+            async (file, token) =>
+            {
+                await file.WriteAsync(content, token);
+                return content.Length;
+            },
+            cancellationToken);
+    }
+
     public Task<BlockContent> GetAsync(ObjectPointer pointer, ByteRange? range = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

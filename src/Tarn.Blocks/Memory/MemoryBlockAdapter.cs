@@ -39,7 +39,20 @@ public sealed class MemoryBlockAdapter : IBlockAdapter
             _blobs[location] = blob;
         }
 
-        return new BlockWriteResult(content.LongLength, blob.ETag, blob.LastModified);
+        return new BlockWriteResult(content.LongLength, blob.ETag!, blob.LastModified);
+    }
+
+    public Task PutContentAddressedAsync(ObjectPointer pointer, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var location = Location(pointer);
+        var blob = new MemoryBlob(content.ToArray(), ETag: null, _timeProvider.GetUtcNow());
+        lock (_lock)
+        {
+            _blobs[location] = blob;
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<BlockContent> GetAsync(ObjectPointer pointer, ByteRange? range = null, CancellationToken cancellationToken = default)
@@ -152,7 +165,7 @@ public sealed class MemoryBlockAdapter : IBlockAdapter
             var blob = new MemoryBlob(content, ETags.Multipart(chosen.ConvertAll(part => part.Md5)), _timeProvider.GetUtcNow());
             _blobs[location] = blob;
             _uploads.Remove(uploadId);
-            return Task.FromResult(new BlockWriteResult(content.LongLength, blob.ETag, blob.LastModified));
+            return Task.FromResult(new BlockWriteResult(content.LongLength, blob.ETag!, blob.LastModified));
         }
     }
 

@@ -81,8 +81,7 @@ internal sealed class RangeStore
     private async Task PutAsync(StorageNamespace storageNamespace, WrittenRangeFile file, CancellationToken cancellationToken)
     {
         var pointer = ObjectPointer.Relative(storageNamespace, RelativeKey(file.Id));
-        using var stream = new MemoryStream(file.Content, writable: false);
-        await _adapter.PutAsync(pointer, stream, file.Content.Length, cancellationToken);
+        await _adapter.PutContentAddressedAsync(pointer, file.Content, cancellationToken);
     }
 
     private async Task<(object Value, long Size)> LoadAsync(CacheKey key)

@@ -51,6 +51,9 @@ public sealed class PresignSupportTests
         public Task<BlockWriteResult> PutAsync(ObjectPointer pointer, Stream data, long expectedSize, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
+        public Task PutContentAddressedAsync(ObjectPointer pointer, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<BlockContent> GetAsync(ObjectPointer pointer, ByteRange? range = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

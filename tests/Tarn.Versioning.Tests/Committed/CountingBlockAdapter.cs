@@ -19,6 +19,9 @@ internal sealed class CountingBlockAdapter(IBlockAdapter inner) : IBlockAdapter
     public Task<BlockWriteResult> PutAsync(ObjectPointer pointer, Stream data, long expectedSize, CancellationToken cancellationToken = default) =>
         inner.PutAsync(pointer, data, expectedSize, cancellationToken);
 
+    public Task PutContentAddressedAsync(ObjectPointer pointer, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        inner.PutContentAddressedAsync(pointer, content, cancellationToken);
+
     public Task<BlockContent> GetAsync(ObjectPointer pointer, ByteRange? range = null, CancellationToken cancellationToken = default)
     {
         Reads.AddOrUpdate(pointer.Identifier, 1, (_, n) => n + 1);
