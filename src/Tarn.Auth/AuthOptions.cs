@@ -25,7 +25,7 @@ public sealed record AuthOptions
     public bool EmailSubscriptionEnabled { get; init; } = true;
 
     /// <summary>
-    /// How long a user's effective policies stay cached. Mutations made by this process invalidate the
+    /// How long a user's effective policies and access-key lookups stay cached. Mutations made by this process invalidate the
     /// cache at once; the lifetime only bounds staleness caused by other instances sharing the store.
     /// </summary>
     public TimeSpan PolicyCacheTtl { get; init; } = TimeSpan.FromSeconds(20);

@@ -30,7 +30,7 @@ public sealed class AuthService
         Policies = new PolicyService(store, Groups);
         Acls = new GroupAclService(store, Groups, Policies);
         Setup = new SetupService(store, options, Users, Credentials, Groups, new BaseGroupsInstaller(Groups, Policies, Acls));
-        Authenticator = new BasicAuthenticator(store, cipher, new FailedLoginLimiter(options.LoginThrottle, timeProvider));
+        Authenticator = new BasicAuthenticator(store, cipher, new FailedLoginLimiter(options.LoginThrottle, timeProvider), options.PolicyCacheTtl);
         Tokens = new TokenService(store, options);
         Authorizer = new Authorizer(store, Policies, options.PolicyCacheTtl);
     }

@@ -34,6 +34,37 @@ public sealed class BasicAuthenticatorTests
     }
 
     [Fact]
+    public async Task Cached_lookups_follow_changes_at_once_here_and_within_the_ttl_elsewhere()
+    {
+        var context = new AuthTestContext();
+        var other = context.Restart();
+        var (_, key) = await context.CreateUserWithKeyAsync("alice");
+        Assert.Equal(AuthenticationStatus.Authenticated, (await other.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token)).Status);
+
+        // Deleted through this instance: refused at once, although the key was just cached.
+        Assert.Equal(AuthenticationStatus.Authenticated, (await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token)).Status);
+        await context.Auth.Credentials.DeleteAsync("alice", key.AccessKeyId, Token);
+        Assert.Equal(AuthenticationStatus.InvalidCredentials, (await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token)).Status);
+
+        // Another instance sharing the store keeps its cached lookup for at most the TTL.
+        Assert.Equal(AuthenticationStatus.Authenticated, (await other.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token)).Status);
+        context.Time.Advance(context.Options.PolicyCacheTtl);
+        Assert.Equal(AuthenticationStatus.InvalidCredentials, (await other.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token)).Status);
+    }
+
+    [Fact]
+    public async Task A_key_created_after_a_failed_lookup_works_at_once()
+    {
+        var context = new AuthTestContext();
+        var key = new AccessKeyPair("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        Assert.Equal(AuthenticationResult.Invalid, await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token));
+
+        await context.CreateUserAsync("bob");
+        await context.Auth.Credentials.CreateAsync("bob", key, Token);
+        Assert.Equal(AuthenticationStatus.Authenticated, (await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token)).Status);
+    }
+
+    [Fact]
     public async Task Keys_of_a_deleted_user_stop_working()
     {
         var context = new AuthTestContext();

@@ -17,14 +17,16 @@ public sealed class BasicAuthenticator
     private readonly AuthStore _store;
     private readonly SecretCipher _cipher;
     private readonly FailedLoginLimiter _limiter;
+    private readonly CredentialCache _cache;
     private readonly byte[] _dummySealedSecret;
     private readonly string _dummySecret = AccessKeys.NewSecretAccessKey();
 
-    internal BasicAuthenticator(AuthStore store, SecretCipher cipher, FailedLoginLimiter limiter)
+    internal BasicAuthenticator(AuthStore store, SecretCipher cipher, FailedLoginLimiter limiter, TimeSpan cacheTtl)
     {
         _store = store;
         _cipher = cipher;
         _limiter = limiter;
+        _cache = new CredentialCache(store, cacheTtl);
         _dummySealedSecret = cipher.Encrypt(DummyKeyId, _dummySecret);
     }
 
@@ -94,6 +96,20 @@ public sealed class BasicAuthenticator
             return null;
         }
 
+        if (_cache.TryGet(accessKeyId, out var cached))
+        {
+            return cached;
+        }
+
+        // Read before the lookups: a change made while they run leaves the entry stale at once.
+        var generation = _store.Generation;
+        var found = await LookUpAsync(accessKeyId, cancellationToken);
+        _cache.Add(accessKeyId, generation, found);
+        return found;
+    }
+
+    private async Task<(CredentialRecord Credential, UserRecord Owner)?> LookUpAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
         var credential = await _store.GetCredentialAsync(accessKeyId, cancellationToken);
         if (credential is null)
         {
