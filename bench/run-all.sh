@@ -6,7 +6,7 @@
 #
 # Default: --smoke sizes in a Debug build, seconds per scenario (what CI runs so the tool never rots).
 # --full: the scenarios' real default sizes (1 GiB for big-get/big-put) in a Release build, plus T6's commit
-# on a generated 10M-object branch, then docs/performance.md's end-to-end table is rewritten from the results
+# on a generated 10M-object branch and T5's single-client listing, then docs/performance.md's end-to-end table is rewritten from the results
 # (bench/report.py); takes a few minutes.
 # OUT_DIR defaults to $TMPDIR/tarn-load-<UTC timestamp>. Exit code 0 when every scenario ran without failures;
 # a scenario whose only failures are 501 answers is reported "not available" and does not fail the script.
@@ -50,6 +50,13 @@ if [ -z "$size" ]; then
     sed -n '/^== /,$p' "$out/commit-10m.txt"; echo "commit-10m: ok" >>"$summary"; passed=$((passed + 1))
   else
     tail -5 "$out/commit-10m.txt"; echo "commit-10m: FAILED" >>"$summary"; failed=$((failed + 1))
+  fi
+  # T5 is a latency target: one client listing 1,000 common prefixes.
+  echo "=== list with one client ($(date -u +%H:%M:%S))"
+  if dotnet "$tool" list --parallelism 1 --amount 300 --json "$out/list-1.json" "$@" >"$out/list-1.txt" 2>&1; then
+    sed -n '/^== /,$p' "$out/list-1.txt"; echo "list-1: ok" >>"$summary"; passed=$((passed + 1))
+  else
+    tail -5 "$out/list-1.txt"; echo "list-1: FAILED" >>"$summary"; failed=$((failed + 1))
   fi
   # docs/performance.md's end-to-end table is rendered from exactly this run.
   python3 bench/report.py "$out"

@@ -57,7 +57,7 @@ internal static class AtomicFile
             // The last moment a cancellation can still leave the previous object untouched.
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temp, target, overwrite: true);
-            DirectorySync.Flush(directory);
+            await DirectorySyncGroup.FlushAsync(directory);
             return (result, lastModified);
         }
         catch
