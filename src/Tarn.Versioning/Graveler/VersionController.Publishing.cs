@@ -38,7 +38,7 @@ public sealed partial class VersionController
 
             var sealedBranch = branch with
             {
-                StagingToken = StagingStore.NewToken(repository.Id, branchId),
+                StagingToken = StagingStore.NewToken(),
                 SealedTokens = [branch.StagingToken, .. branch.SealedTokens],
             };
             if (await _refs.TrySwapBranchAsync(repository, branch, sealedBranch, cancellationToken))

@@ -21,7 +21,7 @@ public sealed partial class VersionController
         {
             await RefStore.BackoffAsync(attempt, cancellationToken);
             var branch = await _refs.GetBranchAsync(repository, branchId, cancellationToken);
-            var reset = branch with { StagingToken = StagingStore.NewToken(repository.Id, branchId), SealedTokens = [] };
+            var reset = branch with { StagingToken = StagingStore.NewToken(), SealedTokens = [] };
             if (await _refs.TrySwapBranchAsync(repository, branch, reset, cancellationToken))
             {
                 await _staging.DropTokensAsync(branch.AllTokens(), cancellationToken);
@@ -79,7 +79,7 @@ public sealed partial class VersionController
             await RefStore.BackoffAsync(attempt, cancellationToken);
             var branch = await _refs.GetBranchAsync(repository, branchId, cancellationToken);
             var head = await _refs.GetCommitAsync(repository, branch.CommitId, cancellationToken);
-            var token = StagingStore.NewToken(repository.Id, branchId);
+            var token = StagingStore.NewToken();
             await using (var staged = _staging.IterateCombined(branch.AllTokens()))
             {
                 staged.SeekGE(prefix);

@@ -14,7 +14,7 @@ public sealed partial class RefStore
     public async ValueTask<BranchRecord> CreateBranchAsync(RepositoryRecord repository, string branchId, CommitId commitId, CancellationToken cancellationToken = default)
     {
         IdentifierRules.EnsureBranchId(branchId);
-        var branch = new BranchRecord(branchId, commitId, StagingStore.NewToken(repository.Id, branchId), []);
+        var branch = new BranchRecord(branchId, commitId, StagingStore.NewToken(), []);
         var created = await _kv.SetIfAsync(
             repository.Partition, RefKeys.Key(RefKeys.BranchesPrefix, branchId), RefRecordCodec.Encode(branch), KvPredicate.Absent, cancellationToken);
         return created ? branch : throw RefErrors.BranchExists();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Tarn.Kv;
 using Tarn.Versioning.Model;
@@ -28,9 +29,13 @@ public sealed class StagingStore
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>A new token, <c>&lt;repository id&gt;-&lt;branch id&gt;:&lt;UUID v4&gt;</c> as lakeFS names them.</summary>
-    public static StagingToken NewToken(string repositoryId, string branchId) =>
-        new($"{repositoryId}-{branchId}:{Guid.NewGuid():D}");
+    /// <summary>
+    /// A new token: <c>st:</c> and 96 random bits in hex (27 characters). Every staged entry stores its token as
+    /// the KV partition, so the token is kept short and independent of name lengths (lakeFS's
+    /// <c>&lt;repository&gt;-&lt;branch&gt;:&lt;UUID&gt;</c> cost up to 140 bytes per staged entry; T13 allows 300 in all).
+    /// Tokens written in the older form stay valid: they are opaque.
+    /// </summary>
+    public static StagingToken NewToken() => new("st:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
 
     /// <summary>The staged record under <paramref name="key"/>: null when absent, a record with a null value for a tombstone.</summary>
     public async ValueTask<ValueRecord?> GetAsync(StagingToken token, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default)

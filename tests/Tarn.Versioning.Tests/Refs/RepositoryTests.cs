@@ -19,7 +19,7 @@ public sealed class RepositoryTests
         Assert.Equal(RefTestBed.Epoch, repository.CreationDate);
         var branch = await bed.Refs.GetBranchAsync(repository, "main", Ct);
         Assert.Empty(branch.SealedTokens);
-        Assert.StartsWith("repo1-main:", branch.StagingToken.Value, StringComparison.Ordinal);
+        Assert.Matches("^st:[0-9a-f]{24}$", branch.StagingToken.Value);
         var root = await bed.Refs.GetCommitAsync(repository, branch.CommitId, Ct);
         Assert.Equal("Repository created", root.Message);
         Assert.Equal("", root.Committer);

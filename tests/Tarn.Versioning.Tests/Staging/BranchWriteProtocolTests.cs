@@ -89,6 +89,6 @@ public sealed class BranchWriteProtocolTests
         await bed.Refs.UpdateBranchAsync(
             repository,
             "main",
-            b => b with { StagingToken = StagingStore.NewToken(repository.Id, b.Id), SealedTokens = [b.StagingToken, .. b.SealedTokens] },
+            b => b with { StagingToken = StagingStore.NewToken(), SealedTokens = [b.StagingToken, .. b.SealedTokens] },
             cancellationToken: Ct);
 }

@@ -10,12 +10,11 @@ public sealed class StagingStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Tokens_follow_the_lakefs_format()
+    public void Tokens_are_short_random_and_unique()
     {
-        var token = StagingStore.NewToken("repo", "main").Value;
-        Assert.StartsWith("repo-main:", token, StringComparison.Ordinal);
-        Assert.True(Guid.TryParse(token["repo-main:".Length..], out var uuid));
-        Assert.Equal(4, uuid.Version);
+        var tokens = Enumerable.Range(0, 1000).Select(_ => StagingStore.NewToken().Value).ToList();
+        Assert.All(tokens, token => Assert.Matches("^st:[0-9a-f]{24}$", token));
+        Assert.Equal(tokens.Count, tokens.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Theory]
@@ -23,7 +22,7 @@ public sealed class StagingStoreTests
     public async Task Set_get_tombstone_delete(string store)
     {
         await using var bed = new RefTestBed(store);
-        var token = StagingStore.NewToken("repo", "main");
+        var token = StagingStore.NewToken();
         var value = Val("v1");
 
         Assert.Null(await bed.Staging.GetAsync(token, Key("a"), Ct));
@@ -44,7 +43,7 @@ public sealed class StagingStoreTests
     public async Task Set_if_absent_accepts_absent_or_tombstone_only()
     {
         await using var bed = new RefTestBed();
-        var token = StagingStore.NewToken("repo", "main");
+        var token = StagingStore.NewToken();
 
         Assert.True(await bed.Staging.SetIfAbsentAsync(token, Key("a"), Val("1"), Ct));
         Assert.False(await bed.Staging.SetIfAbsentAsync(token, Key("a"), Val("2"), Ct));
@@ -57,7 +56,7 @@ public sealed class StagingStoreTests
     public async Task Concurrent_set_if_absent_has_exactly_one_winner()
     {
         await using var bed = new RefTestBed();
-        var token = StagingStore.NewToken("repo", "main");
+        var token = StagingStore.NewToken();
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
             Task.Run(async () => await bed.Staging.SetIfAbsentAsync(token, Key("race"), Val(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Ct), Ct)));
         Assert.Single(results, r => r);
@@ -68,7 +67,7 @@ public sealed class StagingStoreTests
     public async Task Iterates_one_token_in_byte_order_with_seek(string store)
     {
         await using var bed = new RefTestBed(store);
-        var token = StagingStore.NewToken("repo", "main");
+        var token = StagingStore.NewToken();
         foreach (var path in new[] { "b", "a/2", "a/1", "c", "é" })
         {
             await bed.Staging.SetAsync(token, Key(path), Val(path), Ct);
