@@ -73,6 +73,19 @@ internal sealed class TreeCursor
     public bool RangeEndsBefore(TreeCursor other) => other.AtEnd || Range.MaxKey.AsSpan().SequenceCompareTo(other.Position) < 0;
 
     /// <summary>
+    /// Both cursors stand on records with the same key: skips the blocks that follow on both sides while they are
+    /// byte-identical (see <see cref="RangeFileCursor.SkipEqualBlocks"/>), so a diff inside two ranges that differ
+    /// in a few records decodes only the blocks around the differences.
+    /// </summary>
+    public static void SkipEqualBlocks(TreeCursor a, TreeCursor b)
+    {
+        if (a.AtRecord && b.AtRecord)
+        {
+            RangeFileCursor.SkipEqualBlocks(a._records!, b._records!);
+        }
+    }
+
+    /// <summary>
     /// Moves to the next stop: from the start to the first header; from a header to its first record;
     /// from a record to the next record, or to the next range's header after the last one.
     /// </summary>

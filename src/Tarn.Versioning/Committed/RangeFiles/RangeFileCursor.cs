@@ -88,6 +88,33 @@ public sealed class RangeFileCursor
         _peeked = true;
     }
 
+    /// <summary>
+    /// When both cursors stand just past the last record of a block, skips the blocks that follow while their
+    /// bytes are equal on both sides, and returns how many were skipped. Blocks restart key compression, so
+    /// equal bytes mean equal records: a diff need not decode them. Callers must have both cursors after the
+    /// same key, so the skipped records sit at the same place in both key orders.
+    /// </summary>
+    internal static int SkipEqualBlocks(RangeFileCursor a, RangeFileCursor b)
+    {
+        var skipped = 0;
+        while (a.AtBlockBoundary && b.AtBlockBoundary && a._block + 1 < a._reader.BlockCount && b._block + 1 < b._reader.BlockCount)
+        {
+            ref readonly var nextA = ref a._reader.Block(a._block + 1);
+            ref readonly var nextB = ref b._reader.Block(b._block + 1);
+            if (nextA.Length != nextB.Length || nextA.RecordCount != nextB.RecordCount
+                || !a._reader.File.Span.Slice(nextA.Offset, nextA.Length).SequenceEqual(b._reader.File.Span.Slice(nextB.Offset, nextB.Length)))
+            {
+                break;
+            }
+
+            a.PassBlock(nextA);
+            b.PassBlock(nextB);
+            skipped++;
+        }
+
+        return skipped;
+    }
+
     /// <summary>Points the cursor at the start of <paramref name="reader"/>, keeping its key buffer.</summary>
     public void Reset(RangeFileReader reader)
     {
@@ -98,6 +125,17 @@ public sealed class RangeFileCursor
         _keyLength = 0;
         _peeked = false;
         _atEnd = false;
+    }
+
+    // Just past a block's last record (not before the first block, whose first record is not decoded yet).
+    private bool AtBlockBoundary => !_peeked && !_atEnd && _block >= 0 && _position >= _blockEnd;
+
+    // Stands just past the following block without decoding it; the next MoveNext enters the block after.
+    private void PassBlock(in BlockHandle handle)
+    {
+        _block++;
+        _position = handle.Offset + handle.Length;
+        _blockEnd = _position;
     }
 
     private void EnterBlock(int block)
