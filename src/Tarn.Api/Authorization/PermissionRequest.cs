@@ -112,7 +112,7 @@ public sealed class PermissionRequest
         }
         catch (JsonException e)
         {
-            throw TarnException.Invalid("invalid request body: " + e.Message);
+            throw TarnException.Invalid(Errors.JsonErrorText.Describe(e));
         }
     }
 

@@ -34,13 +34,13 @@ public sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogger
     {
         TarnException tarn => (ApiErrorMapping.StatusFor(tarn.Kind), tarn.Message),
         BadHttpRequestException bad => (StatusCodes.Status400BadRequest, BadRequestMessage(bad)),
-        JsonException json => (StatusCodes.Status400BadRequest, "invalid request body: " + json.Message),
+        JsonException json => (StatusCodes.Status400BadRequest, JsonErrorText.Describe(json)),
         _ => (StatusCodes.Status500InternalServerError, "internal server error"),
     };
 
     // The framework's texts name the parameter or the JSON problem; the inner JsonException is more precise.
     private static string BadRequestMessage(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? "invalid request body: " + json.Message : bad.Message;
+        bad.InnerException is JsonException json ? JsonErrorText.Describe(json) : bad.Message;
 
     private static partial class Log
     {
