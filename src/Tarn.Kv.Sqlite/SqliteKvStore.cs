@@ -61,10 +61,9 @@ public sealed class SqliteKvStore : IKvStore
         var connection = _reads.Rent();
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = GetSql;
-            command.Parameters.Add("$partition", SqliteType.Text).Value = partition;
-            command.Parameters.Add("$key", SqliteType.Blob).Value = keyBytes;
+            var command = connection.Command(GetSql, ("$partition", SqliteType.Text), ("$key", SqliteType.Blob));
+            command.Parameters[0].Value = partition;
+            command.Parameters[1].Value = keyBytes;
             using var reader = command.ExecuteReader();
             return ValueTask.FromResult(reader.Read() ? new KvEntry(keyBytes, reader.GetFieldValue<byte[]>(0)) : null);
         }
@@ -164,11 +163,11 @@ public sealed class SqliteKvStore : IKvStore
         var connection = _reads.Rent();
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = inclusive ? ScanFromSql : ScanAfterSql;
-            command.Parameters.Add("$partition", SqliteType.Text).Value = partition;
-            command.Parameters.Add("$key", SqliteType.Blob).Value = cursor;
-            command.Parameters.Add("$limit", SqliteType.Integer).Value = ScanBatchRows;
+            var command = connection.Command(
+                inclusive ? ScanFromSql : ScanAfterSql, ("$partition", SqliteType.Text), ("$key", SqliteType.Blob), ("$limit", SqliteType.Integer));
+            command.Parameters[0].Value = partition;
+            command.Parameters[1].Value = cursor;
+            command.Parameters[2].Value = ScanBatchRows;
             using var reader = command.ExecuteReader();
             long bytes = 0;
             while (bytes < ScanBatchBytes)

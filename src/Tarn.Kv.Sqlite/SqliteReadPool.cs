@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 
 namespace Tarn.Kv.Sqlite;
 
@@ -11,7 +10,7 @@ internal sealed class SqliteReadPool : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _maxIdle;
-    private readonly ConcurrentStack<SqliteConnection> _idle = new();
+    private readonly ConcurrentStack<SqliteReadConnection> _idle = new();
     private int _idleCount;
     private volatile bool _disposed;
 
@@ -21,7 +20,7 @@ internal sealed class SqliteReadPool : IDisposable
         _maxIdle = maxIdle;
     }
 
-    public SqliteConnection Rent()
+    public SqliteReadConnection Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_idle.TryPop(out var connection))
@@ -30,20 +29,10 @@ internal sealed class SqliteReadPool : IDisposable
             return connection;
         }
 
-        connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return new SqliteReadConnection(_connectionString);
     }
 
-    public void Return(SqliteConnection connection)
+    public void Return(SqliteReadConnection connection)
     {
         if (!_disposed)
         {
