@@ -1,6 +1,7 @@
 using Tarn.Api.Contracts;
 using Tarn.Blocks;
 using Tarn.Catalog.Entries;
+using Tarn.Catalog.Objects;
 
 namespace Tarn.Api.Objects;
 
@@ -56,16 +57,6 @@ public static class ObjectStatsMapper
         return stats with { PhysicalAddress = presignedUrl, PhysicalAddressExpiry = expiresAt?.ToUnixTimeSeconds() };
     }
 
-    /// <summary>Where the entry's data lives as the block store addresses it.</summary>
-    public static ObjectPointer Pointer(ObjectEntry entry, StorageNamespace storageNamespace)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(storageNamespace);
-        return entry.AddressKind == AddressKind.Full
-            ? ObjectPointer.Full(entry.Address)
-            : ObjectPointer.Relative(storageNamespace, entry.Address);
-    }
-
     /// <summary>
     /// The fully qualified address shown as <c>physical_address</c>: a relative address joined to the namespace
     /// by the adapter (for the local store that is <c>local://</c> + the absolute file path), a full address as
@@ -77,6 +68,6 @@ public static class ObjectStatsMapper
         ArgumentNullException.ThrowIfNull(adapter);
         return entry.AddressKind == AddressKind.Full
             ? entry.Address
-            : adapter.GetPhysicalAddress(Pointer(entry, storageNamespace));
+            : adapter.GetPhysicalAddress(ObjectCatalog.PointerOf(entry, storageNamespace));
     }
 }

@@ -55,13 +55,13 @@ internal static class DirectorySyncGroup
             if (!_running)
             {
                 _running = true;
-                _ = Task.Run(RunAsync);
+                _ = Task.Run(Run);
             }
 
             return waiter;
         }
 
-        private Task RunAsync()
+        private void Run()
         {
             while (true)
             {
@@ -90,7 +90,6 @@ internal static class DirectorySyncGroup
             }
 
             Release(this);
-            return Task.CompletedTask;
         }
     }
 }

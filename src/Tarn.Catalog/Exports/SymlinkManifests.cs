@@ -63,7 +63,7 @@ public sealed class SymlinkManifests
         // Checked before anything is written, so a bad path leaves no partial set of manifests behind.
         foreach (var directory in groups.Keys)
         {
-            if (directory.Length > 0 && (directory.Contains('\\') || directory.Split('/').Any(s => s is "" or "." or "..")))
+            if (directory.Length > 0 && !StorageKeys.IsPlain(directory))
             {
                 throw TarnException.Invalid($"objects under '{directory}' cannot have a manifest: the directory has empty, '.' or '..' segments");
             }

@@ -154,7 +154,7 @@ public sealed class LinkedObjects
     // Refused here rather than when the data is read, so no entry ever points outside its namespace.
     private static string CheckedKey(string key)
     {
-        if (key.Contains('\\') || key.Contains('\0') || key.Split('/').Any(segment => segment is "" or "." or ".."))
+        if (!StorageKeys.IsPlain(key))
         {
             throw TarnException.Invalid("physical address must be inside the repository's storage namespace");
         }

@@ -188,35 +188,15 @@ public sealed class ObjectCatalog
     /// address; checksum, size, metadata and content type are kept, so the identity is unchanged. Nothing is
     /// staged unless the whole copy succeeded.
     /// </summary>
-    public async Task<ObjectEntry> CopyAsync(
+    public Task<ObjectEntry> CopyAsync(
         string repositoryId,
         string sourceRef,
         string sourcePath,
         string branchId,
         string destinationPath,
-        CancellationToken cancellationToken = default)
-    {
-        var destinationKey = ObjectPaths.ToKey(destinationPath, "dest_path");
-        ObjectPaths.ToKey(sourcePath, "src_path");
-        var storageNamespace = await StorageNamespaceAsync(repositoryId, cancellationToken);
-        await EnsureBranchAsync(repositoryId, branchId, cancellationToken);
-        var source = await StatAsync(repositoryId, string.IsNullOrEmpty(sourceRef) ? branchId : sourceRef, sourcePath, cancellationToken);
-        var address = DataAddresses.New(_time.GetUtcNow());
-        await using (var data = await _blocks.GetAsync(PointerOf(source, storageNamespace), null, cancellationToken))
-        {
-            await _blocks.PutAsync(ObjectPointer.Relative(storageNamespace, address), data.Data, data.Length, cancellationToken);
-        }
-
-        var copy = source with
-        {
-            Address = address,
-            AddressKind = AddressKind.Relative,
-            LastModified = _time.GetUtcNow(),
-        };
-        cancellationToken.ThrowIfCancellationRequested();
-        await _versions.SetAsync(repositoryId, branchId, destinationKey, EntryCodec.Encode(copy), false, cancellationToken);
-        return copy;
-    }
+        CancellationToken cancellationToken = default) =>
+        CopyFromAsync(
+            repositoryId, string.IsNullOrEmpty(sourceRef) ? branchId : sourceRef, sourcePath, repositoryId, branchId, destinationPath, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Copies an object between any two repositories (S3 CopyObject, s3-gateway.md §5.9): <paramref name="sourcePath"/>

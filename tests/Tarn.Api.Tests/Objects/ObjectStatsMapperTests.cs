@@ -4,6 +4,7 @@ using Tarn.Blocks;
 using Tarn.Blocks.Local;
 using Tarn.Blocks.Memory;
 using Tarn.Catalog.Entries;
+using Tarn.Catalog.Objects;
 
 namespace Tarn.Api.Tests.Objects;
 
@@ -51,7 +52,7 @@ public sealed class ObjectStatsMapperTests : IDisposable
         var stats = ObjectStatsMapper.ForObject("x", entry, LocalNamespace, _local, MetadataField.Always);
 
         Assert.Equal("local:///elsewhere/imported.csv", stats.PhysicalAddress);
-        Assert.Equal(AddressType.Full, ObjectStatsMapper.Pointer(entry, LocalNamespace).AddressType);
+        Assert.Equal(AddressType.Full, ObjectCatalog.PointerOf(entry, LocalNamespace).AddressType);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using Tarn.Api.Hosting;
 using Tarn.Api.Objects;
 using Tarn.Api.Presign;
 using Tarn.Blocks.Presign;
-using Tarn.Catalog.Entries;
 using Tarn.Catalog.Linking;
 using Tarn.Catalog.Objects;
 using Tarn.Core;
@@ -57,6 +56,7 @@ internal static class StagingEndpoints
         HttpRequest request,
         VersionController versions,
         LinkedObjects links,
+        ObjectCatalog catalog,
         CancellationToken cancellationToken)
     {
         await versions.GetRepositoryAsync(repository, cancellationToken);
@@ -65,8 +65,10 @@ internal static class StagingEndpoints
         var address = body.Staging.PhysicalAddress ?? throw TarnException.Invalid("staging.physical_address is required");
         var data = new LinkedData(address, body.Checksum, body.SizeBytes, body.ContentType, body.UserMetadata);
         var entry = await links.LinkAsync(repository, branch, path ?? string.Empty, data, ifAbsent, cancellationToken);
+        var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
         // lakeFS echoes the address as the client sent it, not re-qualified (§12.2 step 7).
-        return Results.Json(Stats(path!, entry, address, MetadataField.Always), TarnJson.Context.ObjectStats);
+        var stats = ObjectStatsMapper.ForObject(path!, entry, storageNamespace, catalog.Blocks, MetadataField.Always) with { PhysicalAddress = address };
+        return Results.Json(stats, TarnJson.Context.ObjectStats);
     }
 
     private static async Task<IResult> StageObject(
@@ -88,16 +90,4 @@ internal static class StagingEndpoints
         var stats = ObjectStatsMapper.ForObject(path!, entry, storageNamespace, catalog.Blocks, MetadataField.Omitted);
         return Results.Json(stats, TarnJson.Context.ObjectStats, statusCode: StatusCodes.Status201Created);
     }
-
-    private static ObjectStats Stats(string path, ObjectEntry entry, string shownAddress, MetadataField metadata) => new()
-    {
-        Path = path,
-        PathType = PathType.Object,
-        PhysicalAddress = shownAddress,
-        Checksum = entry.Checksum,
-        SizeBytes = entry.Size,
-        Mtime = entry.LastModified?.ToUnixTimeSeconds() ?? 0,
-        ContentType = entry.ContentType,
-        Metadata = metadata == MetadataField.Always ? entry.Metadata : null,
-    };
 }
