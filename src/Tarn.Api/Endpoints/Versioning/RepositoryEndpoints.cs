@@ -61,8 +61,17 @@ internal static class RepositoryEndpoints
         // A bare repository has no branch to hold the samples: lakeFS ignores the flag then, and so does Tarn.
         if (body.SampleData == true && !isBare)
         {
-            // lakeFS commits the samples as the caller's username, not email (§5.1 step 7).
-            await sampleData.AddAsync(created.Id, created.DefaultBranchId, ApiCaller.From(context).User.Username, cancellationToken);
+            try
+            {
+                // lakeFS commits the samples as the caller's username, not email (§5.1 step 7).
+                await sampleData.AddAsync(created.Id, created.DefaultBranchId, ApiCaller.From(context).User.Username, cancellationToken);
+            }
+            catch
+            {
+                // No half-made repository: the caller sees the failure, and the name is free to try again.
+                await versions.DeleteRepositoryAsync(created.Id, CancellationToken.None);
+                throw;
+            }
         }
 
         return Results.Json(VersioningDtos.Repository(created, withReadOnly: !isBare), TarnJson.Context.Repository, statusCode: StatusCodes.Status201Created);
