@@ -35,6 +35,7 @@ public interface IBlockAdapter
     /// Stores <paramref name="content"/> at <paramref name="pointer"/> as <see cref="PutAsync"/> does (atomic, durable),
     /// for data named by its own content hash (range and metarange files): no ETag is computed, because nobody
     /// reads one, and an MD5 over every committed range file would cost a commit a fifth of its time.
+    /// <paramref name="content"/> is only borrowed until the returned task completes (callers pass pooled buffers).
     /// </summary>
     Task PutContentAddressedAsync(ObjectPointer pointer, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 

@@ -25,6 +25,9 @@ public sealed class CommittedManager
 
     public CommittedManagerOptions Options { get; }
 
+    /// <summary>Bytes the file cache holds now (for tests and diagnostics).</summary>
+    internal long CachedBytes => _store.Cache.SizeBytes;
+
     /// <summary>The namespace-relative key a range or metarange file is stored under: <c>_lakefs/&lt;id&gt;</c>.</summary>
     public static string RelativeLocation(string id) => RangeStore.RelativeKey(id);
 
@@ -66,7 +69,7 @@ public sealed class CommittedManager
         ArgumentNullException.ThrowIfNull(options);
         var baseIndex = await _store.GetMetaRangeAsync(storageNamespace, baseMetaRangeId, cancellationToken);
         await using var writer = new MetaRangeWriter(_store, storageNamespace, Options, cancellationToken);
-        var baseTree = new TreeCursor(_store, storageNamespace, baseIndex);
+        using var baseTree = TreeCursor.ForRewrite(_store, storageNamespace, baseIndex);
         return await ApplyOperation.RunAsync(baseTree, baseMetaRangeId, changes, writer, options, cancellationToken);
     }
 

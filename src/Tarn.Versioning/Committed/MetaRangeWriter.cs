@@ -8,18 +8,27 @@ namespace Tarn.Versioning.Committed;
 /// Builds a new tree from records and reused ranges given in ascending key order: records fill the
 /// current range until <see cref="SplitPolicy"/> closes it; a reused range first closes the range being
 /// written, so new ranges end where old ones did and the ranges after them stay shared (§19.8). Closed
-/// ranges upload in the background, a few at a time; <see cref="FinishAsync"/> waits for them and
-/// writes the metarange. Abandoning the writer leaves only unreferenced range files behind.
+/// ranges are hashed and stored on the thread pool, a few at a time, while records for the next range
+/// are encoded (on a big commit that splits the work about evenly over two cores); <see cref="FinishAsync"/>
+/// waits for them and writes the metarange. Abandoning the writer leaves only unreferenced range files
+/// behind.
 /// </summary>
 internal sealed class MetaRangeWriter : IAsyncDisposable
 {
+    /// <summary>One writer caches new ranges up to this fraction of the cache (1/N).</summary>
+    private const int CachedShareOfCapacity = 8;
+
     private readonly RangeStore _store;
     private readonly StorageNamespace _namespace;
     private readonly CommittedManagerOptions _options;
     private readonly SplitPolicy _split;
     private readonly RangeFileWriter _range;
-    private readonly List<RangeInfo> _ranges = [];
-    private readonly List<Task> _uploads = [];
+    // In key order; a written range's header completes once the file is hashed (its ID known), a reused one
+    // is complete from the start. _inFlight holds the hash-and-store work of written ranges not awaited yet.
+    private readonly List<Task<RangeInfo>> _ranges = [];
+    private readonly Queue<Task> _inFlight = new();
+    private byte[]? _lastMaxKey;
+    private long _cachedBytes;
     private readonly CancellationToken _cancellationToken;
 
     public MetaRangeWriter(RangeStore store, StorageNamespace storageNamespace, CommittedManagerOptions options, CancellationToken cancellationToken)
@@ -43,7 +52,7 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
     /// <summary>Appends a record; memory arguments are copied before this returns.</summary>
     public ValueTask AddRecordAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> identity, ReadOnlyMemory<byte> data)
     {
-        if (_range.Count == 0 && _ranges.Count > 0 && key.Span.SequenceCompareTo(_ranges[^1].MaxKey) <= 0)
+        if (_range.Count == 0 && _lastMaxKey is not null && key.Span.SequenceCompareTo(_lastMaxKey) <= 0)
         {
             throw new InvalidOperationException("tree keys must be written in ascending order");
         }
@@ -60,12 +69,13 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
             await CloseRangeAsync();
         }
 
-        if (_ranges.Count > 0 && range.MinKey.AsSpan().SequenceCompareTo(_ranges[^1].MaxKey) <= 0)
+        if (_lastMaxKey is not null && range.MinKey.AsSpan().SequenceCompareTo(_lastMaxKey) <= 0)
         {
             throw new InvalidOperationException("tree ranges must be written in ascending order");
         }
 
-        _ranges.Add(range);
+        _ranges.Add(Task.FromResult(range));
+        _lastMaxKey = range.MaxKey;
     }
 
     /// <summary>Closes the last range, waits for every upload and stores the metarange (zero ranges make an empty metarange file).</summary>
@@ -76,22 +86,27 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
             await CloseRangeAsync();
         }
 
+        var ranges = await Task.WhenAll(_ranges);
         using var writer = new RangeFileWriter(RangeFileType.MetaRange, _options.BlockSizeBytes);
         using var data = new PooledBuffer(256);
-        Span<byte> identity = stackalloc byte[RangeInfoCodec.IdLength];
-        foreach (var range in _ranges)
+        var identity = new byte[RangeInfoCodec.IdLength];
+        foreach (var range in ranges)
         {
             RangeInfoCodec.EncodeIdentity(identity, range.Id);
             RangeInfoCodec.EncodeData(data, range);
             writer.Add(range.MaxKey, identity, data.WrittenSpan);
         }
 
-        // The metarange names its ranges by content hash, so it can be written while they are still being
-        // stored: the file writes (and their fsyncs) overlap instead of queueing. Nothing refers to the metarange
-        // until this method returns, and it returns only when every file is stored.
+        // The metarange names its ranges by content hash, so it can be stored while they still are: the file
+        // writes (and their fsyncs) overlap instead of queueing. Nothing refers to the metarange until this
+        // method returns, and it returns only when every file is stored.
         var file = writer.Finish();
-        _uploads.Add(_store.StoreMetaRangeAsync(_namespace, file, new MetaRangeIndex([.. _ranges]), _cancellationToken));
-        await DrainUploadsAsync();
+        _inFlight.Enqueue(_store.StoreMetaRangeAsync(_namespace, file, new MetaRangeIndex(ranges), _cancellationToken));
+        while (_inFlight.Count > 0)
+        {
+            await _inFlight.Dequeue();
+        }
+
         return new MetaRangeId(file.Id);
     }
 
@@ -99,7 +114,7 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
     {
         try
         {
-            await Task.WhenAll(_uploads);
+            await Task.WhenAll(_inFlight);
         }
         catch (Exception)
         {
@@ -107,31 +122,52 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
         }
         finally
         {
-            _uploads.Clear();
+            _inFlight.Clear();
             _range.Dispose();
         }
     }
 
     private async ValueTask CloseRangeAsync()
     {
-        var file = _range.Finish();
-        _ranges.Add(new RangeInfo(new RangeId(file.Id), file.MinKey, file.MaxKey, file.Count, file.EstimatedSize));
-        _uploads.Add(_store.StoreRangeAsync(_namespace, file, _cancellationToken));
-        if (_uploads.Count >= _options.MaxConcurrentUploads)
+        var file = _range.FinishUnhashed();
+        _lastMaxKey = file.MaxKey;
+        // Cache what a later commit is likely to read, within a budget: a commit rewriting a large tree would
+        // otherwise flush the cache with files nobody reads soon, and copy each of them into fresh memory.
+        var keepCached = _cachedBytes + file.Content.Length <= _store.Cache.CapacityBytes / CachedShareOfCapacity;
+        if (keepCached)
         {
-            await DrainUploadsAsync();
+            _cachedBytes += file.Content.Length;
+        }
+
+        var header = new TaskCompletionSource<RangeInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ranges.Add(header.Task);
+        // Not cancellable as a whole: the header must always complete (FinishAsync waits for it); the store
+        // inside observes the token.
+        _inFlight.Enqueue(Task.Run(() => HashAndStoreAsync(file, keepCached, header)));
+        // Bounded: each file in flight holds its bytes and its hash input.
+        while (_inFlight.Count >= _options.MaxConcurrentUploads)
+        {
+            await _inFlight.Dequeue();
         }
     }
 
-    private async Task DrainUploadsAsync()
+    private async Task HashAndStoreAsync(UnhashedRangeFile file, bool keepCached, TaskCompletionSource<RangeInfo> header)
     {
-        try
+        using (file)
         {
-            await Task.WhenAll(_uploads);
-        }
-        finally
-        {
-            _uploads.Clear();
+            string id;
+            try
+            {
+                id = file.ComputeId();
+            }
+            catch (Exception e)
+            {
+                header.SetException(e);
+                throw;
+            }
+
+            header.SetResult(new RangeInfo(new RangeId(id), file.MinKey, file.MaxKey, file.Count, file.EstimatedSize));
+            await _store.StoreRangeAsync(_namespace, id, file.Content, keepCached, _cancellationToken);
         }
     }
 }

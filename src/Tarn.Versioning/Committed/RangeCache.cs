@@ -16,6 +16,8 @@ internal sealed class RangeCache
 
     public RangeCache(long capacityBytes) => _capacityBytes = capacityBytes;
 
+    public long CapacityBytes => _capacityBytes;
+
     public long SizeBytes
     {
         get
@@ -79,6 +81,26 @@ internal sealed class RangeCache
         lock (_lock)
         {
             Insert(key, value, size);
+        }
+    }
+
+    /// <summary>The cached value, if any; a hit refreshes it, a miss loads nothing.</summary>
+    public bool TryGet(CacheKey key, out object? value)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var node))
+            {
+                Hits++;
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                value = node.Value.Value;
+                return true;
+            }
+
+            Misses++;
+            value = null;
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Tarn.Blocks;
 using Tarn.Core;
 using Tarn.Versioning.Committed.RangeFiles;
@@ -52,18 +53,44 @@ internal sealed class RangeStore
         return (RangeFileReader)await Cache.GetOrLoadAsync(key, _load, cancellationToken);
     }
 
-    /// <summary>Stores a finished range file and keeps it cached: the next commit on the branch is likely to read it.</summary>
-    public async Task StoreRangeAsync(StorageNamespace storageNamespace, WrittenRangeFile file, CancellationToken cancellationToken)
+    /// <summary>A range the cache holds, without loading it on a miss.</summary>
+    public bool TryGetCachedRange(StorageNamespace storageNamespace, RangeId id, [NotNullWhen(true)] out RangeFileReader? reader)
     {
-        var key = new CacheKey(storageNamespace, file.Id, RangeFileType.Range);
+        reader = Cache.TryGet(new CacheKey(storageNamespace, id.Value, RangeFileType.Range), out var value) ? (RangeFileReader)value! : null;
+        return reader is not null;
+    }
+
+    /// <summary>
+    /// Reads a range into <paramref name="buffer"/> instead of the cache, for one pass over many ranges that
+    /// will not be read again soon (a commit rewriting most of a tree): such a pass would evict everything
+    /// useful, and on this kind of machine fresh memory for every file costs more than reading it. The
+    /// reader is valid until the buffer is reused.
+    /// </summary>
+    public async ValueTask<RangeFileReader> ReadRangeUncachedAsync(StorageNamespace storageNamespace, RangeId id, PooledBuffer buffer, CancellationToken cancellationToken)
+    {
+        var key = new CacheKey(storageNamespace, id.Value, RangeFileType.Range);
+        var bytes = await ReadFileAsync(key, buffer.ResetTo, cancellationToken);
+        return OpenRange(key, bytes);
+    }
+
+    /// <summary>
+    /// Stores a finished range file. With <paramref name="keepCached"/> it is also cached (copied out of
+    /// <paramref name="content"/>), for the next commit on the branch is likely to read it.
+    /// </summary>
+    public async Task StoreRangeAsync(StorageNamespace storageNamespace, string id, ReadOnlyMemory<byte> content, bool keepCached, CancellationToken cancellationToken)
+    {
+        var key = new CacheKey(storageNamespace, id, RangeFileType.Range);
         if (Cache.Contains(key))
         {
             return;
         }
 
-        await PutAsync(storageNamespace, file, cancellationToken);
-        var reader = RangeFileReader.Open(file.Content);
-        Cache.Add(key, reader, reader.SizeBytes);
+        await PutAsync(storageNamespace, id, content, cancellationToken);
+        if (keepCached)
+        {
+            var reader = RangeFileReader.OpenWritten(content.ToArray());
+            Cache.Add(key, reader, reader.SizeBytes);
+        }
     }
 
     public async Task StoreMetaRangeAsync(StorageNamespace storageNamespace, WrittenRangeFile file, MetaRangeIndex index, CancellationToken cancellationToken)
@@ -74,52 +101,64 @@ internal sealed class RangeStore
             return;
         }
 
-        await PutAsync(storageNamespace, file, cancellationToken);
+        await PutAsync(storageNamespace, file.Id, file.Content, cancellationToken);
         Cache.Add(key, index, index.SizeBytes);
     }
 
-    private async Task PutAsync(StorageNamespace storageNamespace, WrittenRangeFile file, CancellationToken cancellationToken)
+    private async Task PutAsync(StorageNamespace storageNamespace, string id, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var pointer = ObjectPointer.Relative(storageNamespace, RelativeKey(file.Id));
-        await _adapter.PutContentAddressedAsync(pointer, file.Content, cancellationToken);
+        var pointer = ObjectPointer.Relative(storageNamespace, RelativeKey(id));
+        await _adapter.PutContentAddressedAsync(pointer, content, cancellationToken);
     }
 
     private async Task<(object Value, long Size)> LoadAsync(CacheKey key)
     {
+        // Not cancellable: other callers may be waiting for this load (see RangeCache).
+        var bytes = await ReadFileAsync(key, length => new byte[length], CancellationToken.None);
+        if (key.Kind == RangeFileType.Range)
+        {
+            var reader = OpenRange(key, bytes);
+            return (reader, reader.SizeBytes);
+        }
+
+        var metaRange = RangeFileReader.Open(bytes);
+        if (metaRange.Properties.Type != RangeFileType.MetaRange)
+        {
+            throw new TarnException(ErrorKind.NotFound, $"metarange {key.Id} not found");
+        }
+
+        var index = MetaRangeIndex.Decode(metaRange);
+        return (index, index.SizeBytes);
+    }
+
+    private static RangeFileReader OpenRange(CacheKey key, ReadOnlyMemory<byte> bytes)
+    {
+        var reader = RangeFileReader.Open(bytes);
+        return reader.Properties.Type == RangeFileType.Range
+            ? reader
+            : throw new RangeFileCorruptException($"{key.Id} is a metarange, expected a range");
+    }
+
+    /// <summary>The whole file, read into memory that <paramref name="allocate"/> gives for its length.</summary>
+    private async Task<ReadOnlyMemory<byte>> ReadFileAsync(CacheKey key, Func<int, Memory<byte>> allocate, CancellationToken cancellationToken)
+    {
         var what = key.Kind == RangeFileType.MetaRange ? "metarange" : "range";
         var pointer = ObjectPointer.Relative(key.Namespace, RelativeKey(key.Id));
-        byte[] bytes;
         try
         {
-            // Not cancellable: other callers may be waiting for this load (see RangeCache).
-            await using var content = await _adapter.GetAsync(pointer, null, CancellationToken.None);
+            await using var content = await _adapter.GetAsync(pointer, null, cancellationToken);
             if (content.Length > Array.MaxLength)
             {
                 throw new RangeFileCorruptException($"{what} {key.Id} is {content.Length} bytes long");
             }
 
-            bytes = new byte[content.Length];
-            await content.Data.ReadExactlyAsync(bytes, CancellationToken.None);
+            var bytes = allocate((int)content.Length);
+            await content.Data.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
         }
         catch (BlockNotFoundException e)
         {
             throw new TarnException(ErrorKind.NotFound, $"{what} {key.Id} not found", e);
         }
-
-        var reader = RangeFileReader.Open(bytes);
-        if (key.Kind == RangeFileType.Range)
-        {
-            return reader.Properties.Type == RangeFileType.Range
-                ? (reader, reader.SizeBytes)
-                : throw new RangeFileCorruptException($"{key.Id} is a metarange, expected a range");
-        }
-
-        if (reader.Properties.Type != RangeFileType.MetaRange)
-        {
-            throw new TarnException(ErrorKind.NotFound, $"metarange {key.Id} not found");
-        }
-
-        var index = MetaRangeIndex.Decode(reader);
-        return (index, index.SizeBytes);
     }
 }

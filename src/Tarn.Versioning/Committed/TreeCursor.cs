@@ -10,7 +10,7 @@ namespace Tarn.Versioning.Committed;
 /// (<see cref="NextRangeAsync"/>) without the file ever being read, or step into it. Only entering a
 /// range loads its file (through the cache). Record accessors are valid until the next move.
 /// </summary>
-internal sealed class TreeCursor
+internal sealed class TreeCursor : IDisposable
 {
     private readonly RangeStore _store;
     private readonly StorageNamespace _namespace;
@@ -20,6 +20,8 @@ internal sealed class TreeCursor
     private int _range = -1;
     private CursorState _state = CursorState.Start;
     private byte[]? _pendingSeek;
+    private bool _bypassCacheOnMiss;
+    private PooledBuffer? _missBuffer;
 
     public TreeCursor(RangeStore store, StorageNamespace storageNamespace, MetaRangeIndex index)
         : this(store, storageNamespace, MetaRangeId.Empty) => _index = index;
@@ -31,6 +33,14 @@ internal sealed class TreeCursor
         _namespace = storageNamespace;
         _metaRangeId = metaRangeId;
     }
+
+    /// <summary>
+    /// A cursor for one pass that rewrites the ranges it enters (applying a large change set): ranges the
+    /// cache holds are used from it, others are read into one buffer of the cursor's own instead of being
+    /// cached (see <see cref="RangeStore.ReadRangeUncachedAsync"/>). Dispose it to return the buffer.
+    /// </summary>
+    public static TreeCursor ForRewrite(RangeStore store, StorageNamespace storageNamespace, MetaRangeIndex index) =>
+        new(store, storageNamespace, index) { _bypassCacheOnMiss = true };
 
     private enum CursorState
     {
@@ -152,9 +162,15 @@ internal sealed class TreeCursor
         return _state == CursorState.Header;
     }
 
+    public void Dispose()
+    {
+        _missBuffer?.Dispose();
+        _missBuffer = null;
+    }
+
     private async ValueTask EnterRangeAsync(CancellationToken cancellationToken)
     {
-        var reader = await _store.GetRangeAsync(_namespace, Range.Id, cancellationToken);
+        var reader = await ReadRangeAsync(cancellationToken);
         if (_records is null)
         {
             _records = reader.CreateCursor();
@@ -163,5 +179,22 @@ internal sealed class TreeCursor
         {
             _records.Reset(reader);
         }
+    }
+
+    private async ValueTask<RangeFileReader> ReadRangeAsync(CancellationToken cancellationToken)
+    {
+        if (!_bypassCacheOnMiss)
+        {
+            return await _store.GetRangeAsync(_namespace, Range.Id, cancellationToken);
+        }
+
+        if (_store.TryGetCachedRange(_namespace, Range.Id, out var cached))
+        {
+            return cached;
+        }
+
+        // The previous range's reader may point into this buffer; nothing reads it once the cursor moved on.
+        _missBuffer ??= new PooledBuffer(1024 * 1024);
+        return await _store.ReadRangeUncachedAsync(_namespace, Range.Id, _missBuffer, cancellationToken);
     }
 }

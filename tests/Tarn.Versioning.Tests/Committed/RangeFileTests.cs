@@ -255,6 +255,41 @@ public sealed class RangeFileTests
     }
 
     [Fact]
+    public void A_file_finished_unhashed_has_the_id_and_bytes_of_a_finished_one()
+    {
+        using var writer = new RangeFileWriter(RangeFileType.Range, 128);
+        var finished = new List<WrittenRangeFile>();
+        var unhashed = new List<UnhashedRangeFile>();
+        for (var round = 0; round < 3; round++)
+        {
+            // Interleaved and of different sizes: each unhashed file keeps its own buffers while the writer goes on.
+            foreach (var (key, identity, data) in Records(100 * (round + 1)))
+            {
+                writer.Add(key, identity, data);
+            }
+
+            unhashed.Add(writer.FinishUnhashed());
+            foreach (var (key, identity, data) in Records(100 * (round + 1)))
+            {
+                writer.Add(key, identity, data);
+            }
+
+            finished.Add(writer.Finish());
+        }
+
+        for (var i = 0; i < finished.Count; i++)
+        {
+            using var file = unhashed[i];
+            Assert.Equal(finished[i].Content, file.Content.ToArray());
+            Assert.Equal((finished[i].Count, finished[i].EstimatedSize), (file.Count, file.EstimatedSize));
+            Assert.Equal(finished[i].MinKey, file.MinKey);
+            Assert.Equal(finished[i].MaxKey, file.MaxKey);
+            Assert.Equal(finished[i].Id, file.ComputeId());
+            Assert.Throws<InvalidOperationException>(() => file.ComputeId());
+        }
+    }
+
+    [Fact]
     public void Every_flipped_byte_is_detected()
     {
         var content = Write(Records(40), blockSize: 128).Content;

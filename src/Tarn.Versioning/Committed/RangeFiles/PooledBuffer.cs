@@ -18,6 +18,17 @@ internal sealed class PooledBuffer : IDisposable
 
     public Span<byte> WrittenSpanMutable => _array.AsSpan(0, Length);
 
+    public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, Length);
+
+    /// <summary>Empties the buffer and makes it exactly <paramref name="length"/> bytes long, to be filled through the returned memory.</summary>
+    public Memory<byte> ResetTo(int length)
+    {
+        Length = 0;
+        EnsureFree(length);
+        Length = length;
+        return _array.AsMemory(0, length);
+    }
+
     /// <summary>A span of at least <paramref name="sizeHint"/> free bytes; call <see cref="Advance"/> with what was used.</summary>
     public Span<byte> GetSpan(int sizeHint)
     {

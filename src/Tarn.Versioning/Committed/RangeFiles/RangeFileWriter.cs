@@ -15,7 +15,7 @@ public sealed class RangeFileWriter : IDisposable
     private const int InitialFileCapacity = 64 * 1024;
 
     private readonly int _blockSize;
-    private readonly PooledBuffer _file = new(InitialFileCapacity);
+    private PooledBuffer _file = new(InitialFileCapacity);
     private readonly PooledBuffer _index = new(4 * 1024);
     private readonly PooledBuffer _minKey = new(256);
     private readonly PooledBuffer _blockFirstKey = new(256);
@@ -93,6 +93,53 @@ public sealed class RangeFileWriter : IDisposable
     /// <summary>Completes the current file, returns it, and makes the writer ready for the next one.</summary>
     public WrittenRangeFile Finish()
     {
+        CompleteFile();
+        var content = _file.WrittenSpan.ToArray();
+        var result = new WrittenRangeFile(_hasher.Finish(Type), content, Type, Count, EstimatedSize, _minKey.WrittenSpan.ToArray(), LastKey.ToArray());
+        Reset();
+        return result;
+    }
+
+    /// <summary>
+    /// Completes the current file like <see cref="Finish"/> but leaves its content ID to compute
+    /// (<see cref="UnhashedRangeFile.ComputeId"/>), so hashing can run on another thread while this writer
+    /// starts the next file. The file's buffer goes with it (storing it needs no copy); the writer continues
+    /// in a new one of the same size.
+    /// </summary>
+    public UnhashedRangeFile FinishUnhashed()
+    {
+        CompleteFile();
+        var content = _file;
+        _file = new PooledBuffer(Math.Max(InitialFileCapacity, content.Length));
+        var result = new UnhashedRangeFile(_hasher.TakeInput(Type), content, Type, Count, EstimatedSize, _minKey.WrittenSpan.ToArray(), LastKey.ToArray());
+        Reset();
+        return result;
+    }
+
+    /// <summary>Abandons the current file (nothing is produced) and makes the writer ready for the next one.</summary>
+    public void Discard()
+    {
+        _hasher.Reset();
+        Reset();
+    }
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        _index.Dispose();
+        _minKey.Dispose();
+        _blockFirstKey.Dispose();
+        _hasher.Dispose();
+        if (_lastKey.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_lastKey);
+            _lastKey = [];
+        }
+    }
+
+    /// <summary>Closes the last block and appends index, properties and footer to the file's buffer.</summary>
+    private void CompleteFile()
+    {
         if (_blockRecords > 0)
         {
             CloseBlock();
@@ -110,38 +157,6 @@ public sealed class RangeFileWriter : IDisposable
         _file.Write(LastKey);
         var footerOffset = _file.Length;
         WriteFooter(indexOffset, propertiesOffset - indexOffset, footerOffset - propertiesOffset);
-
-        var result = new WrittenRangeFile(
-            _hasher.Finish(Type),
-            _file.WrittenSpan.ToArray(),
-            Type,
-            Count,
-            EstimatedSize,
-            _minKey.WrittenSpan.ToArray(),
-            LastKey.ToArray());
-        Reset();
-        return result;
-    }
-
-    /// <summary>Abandons the current file (nothing is produced) and makes the writer ready for the next one.</summary>
-    public void Discard()
-    {
-        _hasher.Finish(Type);
-        Reset();
-    }
-
-    public void Dispose()
-    {
-        _file.Dispose();
-        _index.Dispose();
-        _minKey.Dispose();
-        _blockFirstKey.Dispose();
-        _hasher.Dispose();
-        if (_lastKey.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_lastKey);
-            _lastKey = [];
-        }
     }
 
     private void CloseBlock()
