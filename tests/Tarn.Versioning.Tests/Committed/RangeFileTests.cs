@@ -280,13 +280,66 @@ public sealed class RangeFileTests
         for (var i = 0; i < finished.Count; i++)
         {
             using var file = unhashed[i];
+            Assert.Equal(finished[i].Id, file.ComputeId());
             Assert.Equal(finished[i].Content, file.Content.ToArray());
             Assert.Equal((finished[i].Count, finished[i].EstimatedSize), (file.Count, file.EstimatedSize));
             Assert.Equal(finished[i].MinKey, file.MinKey);
             Assert.Equal(finished[i].MaxKey, file.MaxKey);
-            Assert.Equal(finished[i].Id, file.ComputeId());
             Assert.Throws<InvalidOperationException>(() => file.ComputeId());
         }
+    }
+
+    [Fact]
+    public void Files_of_format_1_without_block_digests_are_still_read_and_diffed_byte_by_byte()
+    {
+        // Written by format 1 (block size 64): records k/000..k/011 -> id<i>, data-<i>; the ID does not depend on the format.
+        const string Version1 =
+            "AAUDBmsvMDAwaWQwZGF0YS0wBAEDBjFpZDFkYXRhLTEEAQMGMmlkMmRhdGEtMgQBAwYzaWQzZGF0YS0zBAEDBjRpZDRkYXRhLTRd1rUXAAUDBmsvMDA1aWQ1ZGF0YS01BAEDBjZpZDZkYXRhLTYE" +
+            "AQMGN2lkN2RhdGEtNwQBAwY4aWQ4ZGF0YS04BAEDBjlpZDlkYXRhLTlllhCAAAUEB2svMDEwaWQxMGRhdGEtMTAEAQQHMWlkMTFkYXRhLTExvPQtWQBKBQVrLzAwMAVrLzAwNE5KBQVrLzAwNQVr" +
+            "LzAwOZwBJAIFay8wMTAFay8wMTEBDKwBBWsvMDAwBWsvMDExxAAAAAAAAAAuAAAAEAAAAAMAAAABAAAAyopQe1RBUk5STkcB";
+        var records = Enumerable.Range(0, 12).Select(i => (TestTrees.K($"k/{i:D3}"), TestTrees.K($"id{i}"), TestTrees.K($"data-{i}"))).ToList();
+        var old = RangeFileReader.Open(Convert.FromBase64String(Version1));
+        var current = RangeFileReader.Open(Write(records, blockSize: 64).Content);
+
+        Assert.Equal(3, old.BlockCount);
+        Assert.Equal(1, old.Properties.FormatVersion);
+        Assert.Equal(RangeFileFormat.Version, current.Properties.FormatVersion);
+        Assert.Equal("1d33ea93ae66dacebf0e38f6cb43e394627b42b90a1478ff05bcb44df70d226a", Write(records, blockSize: 64).Id);
+        static string Flat((byte[] Key, byte[] Identity, byte[] Data) r) => $"{Encoding.UTF8.GetString(r.Key)}={Encoding.UTF8.GetString(r.Identity)}:{Encoding.UTF8.GetString(r.Data)}";
+        Assert.Equal(records.Select(Flat), ReadAll(old).Select(Flat));
+        Assert.Equal(records.Select(Flat), ReadAll(current).Select(Flat));
+
+        // Same records in both formats: after the first block, every block is skipped as equal.
+        var a = old.CreateCursor();
+        var b = current.CreateCursor();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(a.MoveNext() && b.MoveNext());
+        }
+
+        Assert.Equal(2, RangeFileCursor.SkipEqualBlocks(a, b));
+        Assert.False(a.MoveNext() || b.MoveNext());
+    }
+
+    [Fact]
+    public void Blocks_that_differ_only_inside_are_not_skipped()
+    {
+        var left = Records(30);
+        var right = Records(30);
+        right[17] = (right[17].Key, right[17].Identity, right[17].Data.Select(x => (byte)(x ^ 1)).ToArray());
+        var a = RangeFileReader.Open(Write(left, blockSize: 128).Content).CreateCursor();
+        var b = RangeFileReader.Open(Write(right, blockSize: 128).Content).CreateCursor();
+        var skippedBlocks = 0;
+        var sawChange = false;
+        while (a.MoveNext() && b.MoveNext())
+        {
+            Assert.Equal(a.Key.ToArray(), b.Key.ToArray());
+            sawChange |= !a.Data.SequenceEqual(b.Data);
+            skippedBlocks += RangeFileCursor.SkipEqualBlocks(a, b);
+        }
+
+        Assert.True(sawChange, "the changed record was skipped");
+        Assert.True(skippedBlocks > 0, "equal blocks around the change were not skipped");
     }
 
     [Fact]

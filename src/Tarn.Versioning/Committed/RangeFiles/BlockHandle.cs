@@ -1,6 +1,9 @@
 namespace Tarn.Versioning.Committed.RangeFiles;
 
-/// <summary>Where one data block and its first/last keys lie inside the file bytes (decoded from the block index).</summary>
+/// <summary>
+/// Where one data block, its first/last keys and its SHA-256 digest lie inside the file bytes (decoded from
+/// the block index). <see cref="DigestOffset"/> is -1 in files of format version 1, which have no digests.
+/// </summary>
 internal readonly record struct BlockHandle(
     int Offset,
     int Length,
@@ -8,4 +11,5 @@ internal readonly record struct BlockHandle(
     int FirstKeyOffset,
     int FirstKeyLength,
     int LastKeyOffset,
-    int LastKeyLength);
+    int LastKeyLength,
+    int DigestOffset);

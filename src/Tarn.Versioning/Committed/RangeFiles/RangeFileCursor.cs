@@ -89,10 +89,11 @@ public sealed class RangeFileCursor
     }
 
     /// <summary>
-    /// When both cursors stand just past the last record of a block, skips the blocks that follow while their
-    /// bytes are equal on both sides, and returns how many were skipped. Blocks restart key compression, so
-    /// equal bytes mean equal records: a diff need not decode them. Callers must have both cursors after the
-    /// same key, so the skipped records sit at the same place in both key orders.
+    /// When both cursors stand just past the last record of a block, skips the blocks that follow while they
+    /// are equal on both sides, and returns how many were skipped. Blocks restart key compression, so equal
+    /// bytes mean equal records: a diff need not decode them. Blocks compare by their SHA-256 digests when
+    /// both files have them (format 2), else byte by byte. Callers must have both cursors after the same key,
+    /// so the skipped records sit at the same place in both key orders.
     /// </summary>
     internal static int SkipEqualBlocks(RangeFileCursor a, RangeFileCursor b)
     {
@@ -101,8 +102,7 @@ public sealed class RangeFileCursor
         {
             ref readonly var nextA = ref a._reader.Block(a._block + 1);
             ref readonly var nextB = ref b._reader.Block(b._block + 1);
-            if (nextA.Length != nextB.Length || nextA.RecordCount != nextB.RecordCount
-                || !a._reader.File.Span.Slice(nextA.Offset, nextA.Length).SequenceEqual(b._reader.File.Span.Slice(nextB.Offset, nextB.Length)))
+            if (!BlocksEqual(a._reader, nextA, b._reader, nextB))
             {
                 break;
             }
@@ -113,6 +113,18 @@ public sealed class RangeFileCursor
         }
 
         return skipped;
+    }
+
+    private static bool BlocksEqual(RangeFileReader readerA, in BlockHandle a, RangeFileReader readerB, in BlockHandle b)
+    {
+        if (a.Length != b.Length || a.RecordCount != b.RecordCount)
+        {
+            return false;
+        }
+
+        return a.DigestOffset >= 0 && b.DigestOffset >= 0
+            ? readerA.File.Span.Slice(a.DigestOffset, RangeFileFormat.BlockDigestLength).SequenceEqual(readerB.File.Span.Slice(b.DigestOffset, RangeFileFormat.BlockDigestLength))
+            : readerA.File.Span.Slice(a.Offset, a.Length).SequenceEqual(readerB.File.Span.Slice(b.Offset, b.Length));
     }
 
     /// <summary>Points the cursor at the start of <paramref name="reader"/>, keeping its key buffer.</summary>

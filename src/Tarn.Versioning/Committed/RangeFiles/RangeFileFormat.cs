@@ -3,7 +3,15 @@ namespace Tarn.Versioning.Committed.RangeFiles;
 /// <summary>The constants of the range file format; docs/range-format.md describes it byte by byte.</summary>
 internal static class RangeFileFormat
 {
-    public const ushort Version = 1;
+    /// <summary>Written by this version. 2 added a SHA-256 digest to every block index entry; 1 is still read.</summary>
+    public const ushort Version = 2;
+
+    public const ushort FirstVersion = 1;
+
+    /// <summary>The first version whose index entries end with a block digest.</summary>
+    public const ushort BlockDigestVersion = 2;
+
+    public const int BlockDigestLength = 32;
 
     /// <summary>Fixed-size footer at the very end of every file.</summary>
     public const int FooterLength = 36;

@@ -125,12 +125,12 @@ public sealed class RangeFileReader
             throw new FormatException("index checksum mismatch");
         }
 
-        if (version != RangeFileFormat.Version)
+        if (version is < RangeFileFormat.FirstVersion or > RangeFileFormat.Version)
         {
             throw new FormatException($"unsupported format version {version}");
         }
 
-        var blocks = ReadIndex(file, (int)indexOffset, (int)indexLength, blockCount, verifyBlocks);
+        var blocks = ReadIndex(file, (int)indexOffset, (int)indexLength, blockCount, version >= RangeFileFormat.BlockDigestVersion, verifyBlocks);
         var properties = ReadProperties(file.Slice((int)(indexOffset + indexLength), (int)propertiesLength), version);
         long records = 0;
         foreach (var block in blocks)
@@ -146,7 +146,7 @@ public sealed class RangeFileReader
         return new RangeFileReader(memory, blocks, properties);
     }
 
-    private static BlockHandle[] ReadIndex(ReadOnlySpan<byte> file, int indexOffset, int indexLength, uint blockCount, bool verifyBlocks)
+    private static BlockHandle[] ReadIndex(ReadOnlySpan<byte> file, int indexOffset, int indexLength, uint blockCount, bool hasDigests, bool verifyBlocks)
     {
         if (blockCount > (uint)indexLength)
         {
@@ -169,6 +169,8 @@ public sealed class RangeFileReader
             var lastKeyLength = Varint.ReadInt32(index, ref position);
             var lastKeyOffset = position;
             position = Skip(index, position, lastKeyLength);
+            var digestOffset = hasDigests ? position : -1;
+            position = hasDigests ? Skip(index, position, RangeFileFormat.BlockDigestLength) : position;
             if (offset != expectedOffset || count == 0 || (long)offset + length + RangeFileFormat.BlockChecksumLength > indexOffset)
             {
                 throw new FormatException($"block {i} is out of place");
@@ -179,7 +181,7 @@ public sealed class RangeFileReader
                 throw new FormatException($"block {i} checksum mismatch");
             }
 
-            blocks[i] = new BlockHandle(offset, length, count, firstKeyOffset, firstKeyLength, lastKeyOffset, lastKeyLength);
+            blocks[i] = new BlockHandle(offset, length, count, firstKeyOffset, firstKeyLength, lastKeyOffset, lastKeyLength, digestOffset);
             expectedOffset = offset + length + RangeFileFormat.BlockChecksumLength;
         }
 

@@ -17,6 +17,7 @@ public sealed class RangeFileWriter : IDisposable
     private readonly int _blockSize;
     private PooledBuffer _file = new(InitialFileCapacity);
     private readonly PooledBuffer _index = new(4 * 1024);
+    private readonly List<int> _blockDigestPlan = [];
     private readonly PooledBuffer _minKey = new(256);
     private readonly PooledBuffer _blockFirstKey = new(256);
     private readonly ContentIdHasher _hasher = new();
@@ -93,7 +94,7 @@ public sealed class RangeFileWriter : IDisposable
     /// <summary>Completes the current file, returns it, and makes the writer ready for the next one.</summary>
     public WrittenRangeFile Finish()
     {
-        CompleteFile();
+        CompleteFile().Seal(_file.WrittenSpanMutable);
         var content = _file.WrittenSpan.ToArray();
         var result = new WrittenRangeFile(_hasher.Finish(Type), content, Type, Count, EstimatedSize, _minKey.WrittenSpan.ToArray(), LastKey.ToArray());
         Reset();
@@ -108,10 +109,10 @@ public sealed class RangeFileWriter : IDisposable
     /// </summary>
     public UnhashedRangeFile FinishUnhashed()
     {
-        CompleteFile();
+        var digests = CompleteFile();
         var content = _file;
         _file = new PooledBuffer(Math.Max(InitialFileCapacity, content.Length));
-        var result = new UnhashedRangeFile(_hasher.TakeInput(Type), content, Type, Count, EstimatedSize, _minKey.WrittenSpan.ToArray(), LastKey.ToArray());
+        var result = new UnhashedRangeFile(_hasher.TakeInput(Type), content, digests, Type, Count, EstimatedSize, _minKey.WrittenSpan.ToArray(), LastKey.ToArray());
         Reset();
         return result;
     }
@@ -137,8 +138,11 @@ public sealed class RangeFileWriter : IDisposable
         }
     }
 
-    /// <summary>Closes the last block and appends index, properties and footer to the file's buffer.</summary>
-    private void CompleteFile()
+    /// <summary>
+    /// Closes the last block and appends index, properties and footer to the file's buffer; block digests and
+    /// the footer checksum are left to the returned <see cref="BlockDigests"/>.
+    /// </summary>
+    private BlockDigests CompleteFile()
     {
         if (_blockRecords > 0)
         {
@@ -147,6 +151,12 @@ public sealed class RangeFileWriter : IDisposable
 
         var indexOffset = _file.Length;
         _file.Write(_index.WrittenSpan);
+        var plan = _blockDigestPlan.ToArray();
+        for (var i = 2; i < plan.Length; i += 3)
+        {
+            plan[i] += indexOffset;
+        }
+
         var propertiesOffset = _file.Length;
         _file.Write([(byte)Type]);
         _file.WriteVarint((ulong)Count);
@@ -157,6 +167,7 @@ public sealed class RangeFileWriter : IDisposable
         _file.Write(LastKey);
         var footerOffset = _file.Length;
         WriteFooter(indexOffset, propertiesOffset - indexOffset, footerOffset - propertiesOffset);
+        return new BlockDigests(plan, indexOffset, footerOffset);
     }
 
     private void CloseBlock()
@@ -173,6 +184,12 @@ public sealed class RangeFileWriter : IDisposable
         _index.Write(_blockFirstKey.WrittenSpan);
         _index.WriteVarint((ulong)_lastKeyLength);
         _index.Write(LastKey);
+        // The digest is computed when the file is sealed (BlockDigests); its slot's offset is index-relative until then.
+        _blockDigestPlan.Add(_blockStart);
+        _blockDigestPlan.Add(blockLength);
+        _blockDigestPlan.Add(_index.Length);
+        _index.GetSpan(RangeFileFormat.BlockDigestLength)[..RangeFileFormat.BlockDigestLength].Clear();
+        _index.Advance(RangeFileFormat.BlockDigestLength);
 
         _blockCount++;
         _blockRecords = 0;
@@ -188,10 +205,7 @@ public sealed class RangeFileWriter : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(footer[16..], (uint)_blockCount);
         BinaryPrimitives.WriteUInt16LittleEndian(footer[20..], RangeFileFormat.Version);
         BinaryPrimitives.WriteUInt16LittleEndian(footer[22..], 0);
-        var checksum = Crc32C.Append(
-            Crc32C.Compute(_file.WrittenSpan[indexOffset..]),
-            footer[..RangeFileFormat.FooterChecksummedLength]);
-        BinaryPrimitives.WriteUInt32LittleEndian(footer[24..], checksum);
+        BinaryPrimitives.WriteUInt32LittleEndian(footer[24..], 0); // checksum: written by BlockDigests.Seal
         RangeFileFormat.Magic.CopyTo(footer[28..]);
         _file.Advance(RangeFileFormat.FooterLength);
     }
@@ -212,6 +226,7 @@ public sealed class RangeFileWriter : IDisposable
     {
         _file.Clear();
         _index.Clear();
+        _blockDigestPlan.Clear();
         _minKey.Clear();
         _blockFirstKey.Clear();
         _lastKeyLength = 0;

@@ -9,12 +9,14 @@ public sealed class UnhashedRangeFile : IDisposable
 {
     private readonly PooledBuffer _hashInput;
     private readonly PooledBuffer _content;
+    private readonly BlockDigests _digests;
     private int _hashed;
 
-    internal UnhashedRangeFile(PooledBuffer hashInput, PooledBuffer content, RangeFileType type, long count, long estimatedSize, byte[] minKey, byte[] maxKey)
+    internal UnhashedRangeFile(PooledBuffer hashInput, PooledBuffer content, BlockDigests digests, RangeFileType type, long count, long estimatedSize, byte[] minKey, byte[] maxKey)
     {
         _hashInput = hashInput;
         _content = content;
+        _digests = digests;
         Type = type;
         Count = count;
         EstimatedSize = estimatedSize;
@@ -32,10 +34,13 @@ public sealed class UnhashedRangeFile : IDisposable
 
     public byte[] MaxKey { get; }
 
-    /// <summary>The complete file; valid until <see cref="Dispose"/>.</summary>
+    /// <summary>The file; complete once <see cref="ComputeId"/> has run, valid until <see cref="Dispose"/>.</summary>
     public ReadOnlyMemory<byte> Content => _content.WrittenMemory;
 
-    /// <summary>The content ID (lowercase hex SHA-256, as <see cref="WrittenRangeFile.Id"/>); can be computed once, on any thread.</summary>
+    /// <summary>
+    /// Computes the content ID (lowercase hex SHA-256, as <see cref="WrittenRangeFile.Id"/>) and completes the
+    /// file (block digests, footer checksum). Runs once, on any thread.
+    /// </summary>
     public string ComputeId()
     {
         if (Interlocked.Exchange(ref _hashed, 1) != 0)
@@ -45,6 +50,7 @@ public sealed class UnhashedRangeFile : IDisposable
 
         try
         {
+            _digests.Seal(_content.WrittenSpanMutable);
             return ContentIdHasher.Hash(_hashInput);
         }
         finally
