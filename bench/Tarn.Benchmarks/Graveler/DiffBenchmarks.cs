@@ -22,7 +22,7 @@ public class DiffBenchmarks
     private MetaRangeId _base;
     private MetaRangeId _changed;
 
-    [Params(1, 10, 100, 1000)]
+    [Params(1, 10, 100, 1000, 10000)]
     public int Changes { get; set; }
 
     [Params(true, false)]

@@ -83,14 +83,17 @@ internal sealed class TreeCursor : IDisposable
     public bool RangeEndsBefore(TreeCursor other) => other.AtEnd || Range.MaxKey.AsSpan().SequenceCompareTo(other.Position) < 0;
 
     /// <summary>
-    /// Both cursors stand on records with the same key: skips the blocks that follow on both sides while they are
-    /// byte-identical (see <see cref="RangeFileCursor.SkipEqualBlocks"/>), so a diff inside two ranges that differ
-    /// in a few records decodes only the blocks around the differences.
+    /// Both cursors stand on records with the same key: passes the records that follow in the current blocks
+    /// while they are encoded identically, then the blocks that follow while they are equal (see
+    /// <see cref="RangeFileCursor.SkipEqualRecords"/> and <see cref="RangeFileCursor.SkipEqualBlocks"/>), so a
+    /// diff inside two ranges that differ in a few records decodes and compares only what is around the
+    /// differences. The cursors end on a record with the same key on both sides.
     /// </summary>
-    public static void SkipEqualBlocks(TreeCursor a, TreeCursor b)
+    public static void SkipEqual(TreeCursor a, TreeCursor b)
     {
         if (a.AtRecord && b.AtRecord)
         {
+            RangeFileCursor.SkipEqualRecords(a._records!, b._records!);
             RangeFileCursor.SkipEqualBlocks(a._records!, b._records!);
         }
     }

@@ -98,7 +98,7 @@ internal sealed class TwoWayDiffIterator : IDiffIterator
                 _current = new DiffRecord(DiffType.Changed, _right.Key.ToArray(), ValueOf(_right), _left.Identity.ToArray());
             }
 
-            TreeCursor.SkipEqualBlocks(_left, _right);
+            TreeCursor.SkipEqual(_left, _right);
             await _left.NextAsync(cancellationToken);
             await _right.NextAsync(cancellationToken);
             if (_current is not null)

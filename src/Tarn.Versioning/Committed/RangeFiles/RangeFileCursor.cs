@@ -115,6 +115,48 @@ public sealed class RangeFileCursor
         return skipped;
     }
 
+    /// <summary>
+    /// Both cursors stand on records with the same key: moves both over the following records of their current
+    /// blocks while those are encoded identically, and returns how many were passed. With the same previous
+    /// key, identical encodings mean identical records, so a diff need not compare them one by one. The cursors
+    /// stay on the last record passed (equal on both sides), as if moved with <see cref="MoveNext"/>.
+    /// </summary>
+    internal static int SkipEqualRecords(RangeFileCursor a, RangeFileCursor b)
+    {
+        var passed = 0;
+        if (a._peeked || b._peeked)
+        {
+            return 0;
+        }
+
+        var fileA = a._reader.File.Span[..a._blockEnd];
+        var fileB = b._reader.File.Span[..b._blockEnd];
+        while (a._position < a._blockEnd && b._position < b._blockEnd)
+        {
+            var length = a.NextRecordLength(fileA);
+            if (length != b.NextRecordLength(fileB) || !fileA.Slice(a._position, length).SequenceEqual(fileB.Slice(b._position, length)))
+            {
+                break;
+            }
+
+            a.DecodeRecord();
+            b.DecodeRecord();
+            passed++;
+        }
+
+        return passed;
+    }
+
+    // Bytes of the record at the cursor's position (header and payload); -1 when it would overrun the block.
+    private int NextRecordLength(ReadOnlySpan<byte> block)
+    {
+        var position = _position;
+        _ = Varint.ReadInt32(block, ref position);
+        var payload = (long)Varint.ReadInt32(block, ref position) + Varint.ReadInt32(block, ref position) + Varint.ReadInt32(block, ref position);
+        var length = position - _position + payload;
+        return _position + length <= _blockEnd ? (int)length : -1;
+    }
+
     private static bool BlocksEqual(RangeFileReader readerA, in BlockHandle a, RangeFileReader readerB, in BlockHandle b)
     {
         if (a.Length != b.Length || a.RecordCount != b.RecordCount)
