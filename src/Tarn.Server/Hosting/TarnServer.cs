@@ -62,14 +62,14 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(time);
             services.AddSingleton(kv);
             services.AddSingleton(blocks);
-            var versions = new VersionController(kv, blocks, time);
-            services.AddSingleton(versions);
-            var catalog = new ObjectCatalog(versions, blocks, time);
-            services.AddSingleton(catalog);
-            services.AddSingleton(new LinkedObjects(versions, blocks, kv, time));
-            services.AddSingleton(new SymlinkManifests(catalog));
-            services.AddSingleton(new SampleData(catalog, versions));
-            services.AddSingleton(new GarbageCollectionPreparation(versions, blocks, time));
+            // The engine and what is built on it come from the container, so they get the host's loggers.
+            services.AddSingleton(sp => new VersionController(kv, blocks, time, logger: sp.GetRequiredService<ILogger<VersionController>>()));
+            services.AddSingleton(sp => new ObjectCatalog(sp.GetRequiredService<VersionController>(), blocks, time));
+            services.AddSingleton(sp => new LinkedObjects(sp.GetRequiredService<VersionController>(), blocks, kv, time));
+            services.AddSingleton(sp => new SymlinkManifests(sp.GetRequiredService<ObjectCatalog>()));
+            services.AddSingleton(sp => new SampleData(sp.GetRequiredService<ObjectCatalog>(), sp.GetRequiredService<VersionController>()));
+            services.AddSingleton(sp => new GarbageCollectionPreparation(sp.GetRequiredService<VersionController>(), blocks, time));
+            services.AddHostedService(sp => new StagingCleanupService(kv, time, sp.GetRequiredService<ILogger<StagingCleanupService>>()));
             // Presigned URLs are signed with a key derived from the master secret: restarts keep issued URLs valid.
             services.AddSingleton(new PresignedUrlSigner(PresignedUrlSigner.DeriveKey(authOptions.SecretKey), time));
             services.AddSingleton(auth);

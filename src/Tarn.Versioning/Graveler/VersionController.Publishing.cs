@@ -58,6 +58,7 @@ public sealed partial class VersionController
     /// </summary>
     private async Task<CommitRecord> PublishAsync(RepositoryRecord repository, string branchId, CommitBuilder build, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         for (var attempt = 1; attempt <= _options.MaxCasAttempts; attempt++)
         {
             await RefStore.BackoffAsync(attempt, cancellationToken);
@@ -68,9 +69,13 @@ public sealed partial class VersionController
             var published = branch with { CommitId = commit.Id, SealedTokens = [] };
             if (await _refs.TrySwapBranchAsync(repository, branch, published, cancellationToken))
             {
+                Log.BranchMoved(_logger, repository.Id, branchId, commit.Id.Value, (long)_time.GetElapsedTime(started).TotalMilliseconds);
                 await _staging.DropTokensAsync(branch.SealedTokens, cancellationToken);
+                Log.TokensDropped(_logger, repository.Id, branchId, branch.SealedTokens.Count);
                 return commit;
             }
+
+            Log.BranchMovedConcurrently(_logger, repository.Id, branchId, commit.Id.Value, attempt);
         }
 
         throw RefErrors.TooManyAttempts();

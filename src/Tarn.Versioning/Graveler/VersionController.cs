@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tarn.Blocks;
 using Tarn.Kv;
 using Tarn.Versioning.Committed;
@@ -33,12 +35,14 @@ public sealed partial class VersionController
     private readonly KeyedAsyncLock<(string Partition, string Branch)> _branchLocks = new();
     private readonly BranchProtection _protection;
     private readonly RetentionRuleStore _retention;
+    private readonly ILogger _logger;
 
     public VersionController(
         IKvStore kv,
         IBlockAdapter blockAdapter,
         TimeProvider? time = null,
-        VersionControllerOptions? options = null)
+        VersionControllerOptions? options = null,
+        ILogger<VersionController>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(kv);
         ArgumentNullException.ThrowIfNull(blockAdapter);
@@ -53,6 +57,7 @@ public sealed partial class VersionController
         _committed = new CommittedManager(blockAdapter, _options.Committed);
         _protection = new BranchProtection(kv, _time);
         _retention = new RetentionRuleStore(kv);
+        _logger = logger ?? NullLogger<VersionController>.Instance;
     }
 
     /// <summary>Committed storage, for the metadata endpoints that read range and metarange files directly.</summary>
@@ -78,4 +83,17 @@ public sealed partial class VersionController
         _branchLocks.AcquireAsync((repository.Partition, branchId), cancellationToken);
 
     private DateTimeOffset Now() => _time.GetUtcNow();
+
+    /// <summary>Messages of the engine: one per branch move at Information, per-attempt detail at Debug.</summary>
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Branch {Repository}/{Branch} moved to commit {CommitId} in {ElapsedMs} ms")]
+        public static partial void BranchMoved(ILogger logger, string repository, string branch, string commitId, long elapsedMs);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Branch {Repository}/{Branch} changed while commit {CommitId} was built (attempt {Attempt}); building again")]
+        public static partial void BranchMovedConcurrently(ILogger logger, string repository, string branch, string commitId, int attempt);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Staging tokens of {Repository}/{Branch} handed to the sweeper: {Count}")]
+        public static partial void TokensDropped(ILogger logger, string repository, string branch, int count);
+    }
 }

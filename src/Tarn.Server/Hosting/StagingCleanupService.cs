@@ -1,0 +1,22 @@
+using Tarn.Kv;
+using Tarn.Versioning.Staging;
+
+namespace Tarn.Server.Hosting;
+
+/// <summary>
+/// Deletes the staged entries of staging tokens that commits, merges and resets have consumed
+/// (versioning.md §19.7): the engine only marks them, so no request waits for the deletion. Runs at
+/// start (finishing what a crash interrupted) and then every few seconds; a failed run is logged and
+/// retried at the next tick.
+/// </summary>
+internal sealed partial class StagingCleanupService(IKvStore kv, TimeProvider time, ILogger<StagingCleanupService> logger) : BackgroundService
+{
+    /// <summary>Often enough that a busy branch's consumed tokens never pile up, rarely enough to cost nothing when idle.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new StagingTokenSweeper(kv, time).RunAsync(Interval, error => LogSweepFailed(logger, error), stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting consumed staging tokens failed; retrying at the next run")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}
