@@ -35,6 +35,23 @@ public abstract partial class BlockAdapterContract
     }
 
     [Theory]
+    [InlineData(0, 300_000)]
+    [InlineData(1, 65_536)]
+    [InlineData(200_000, 65_537)]
+    [InlineData(299_999, 1)]
+    [InlineData(5, 299_995)]
+    public async Task Ranges_of_a_large_object_read_the_selected_bytes_whatever_their_size(long offset, long length)
+    {
+        var large = TestData.Bytes(300_000, seed: 11);
+        await PutAsync("large", large);
+
+        await using var content = await Adapter.GetAsync(Key("large"), ByteRange.FromTo(offset, offset + length - 1), Ct);
+
+        Assert.Equal((offset, length, 300_000L), (content.Offset, content.Length, content.ObjectSize));
+        Assert.Equal(large.AsSpan((int)offset, (int)length).ToArray(), await TestData.ReadAllAsync(content));
+    }
+
+    [Theory]
     [InlineData("bytes=100-")]
     [InlineData("bytes=100-200")]
     [InlineData("bytes=-0")]

@@ -1,6 +1,5 @@
 using Tarn.Auth.Secrets;
 using Tarn.Auth.Storage;
-using Tarn.Core;
 
 namespace Tarn.Auth.Authentication;
 
@@ -18,6 +17,7 @@ public sealed class BasicAuthenticator
     private readonly SecretCipher _cipher;
     private readonly FailedLoginLimiter _limiter;
     private readonly CredentialCache _cache;
+    private readonly SecretVerifier _verifier;
     private readonly byte[] _dummySealedSecret;
     private readonly string _dummySecret = AccessKeys.NewSecretAccessKey();
 
@@ -27,12 +27,13 @@ public sealed class BasicAuthenticator
         _cipher = cipher;
         _limiter = limiter;
         _cache = new CredentialCache(store, cacheTtl);
+        _verifier = new SecretVerifier(cipher);
         _dummySealedSecret = cipher.Encrypt(DummyKeyId, _dummySecret);
     }
 
     /// <summary>
     /// Checks the secret of an access key. Unknown keys and wrong secrets give the same result after the
-    /// same work (a decryption and a constant-time comparison). <paramref name="client"/> (e.g. the remote
+    /// same work (a keyed digest and a constant-time comparison). <paramref name="client"/> (e.g. the remote
     /// address) scopes throttling, so one client's failures do not refuse the key's owner elsewhere.
     /// </summary>
     public async Task<AuthenticationResult> AuthenticateBasicAsync(
@@ -49,12 +50,12 @@ public sealed class BasicAuthenticator
         bool matches;
         if (credential is { } found)
         {
-            matches = Secret.EqualsConstantTime(_cipher.Decrypt(accessKeyId, found.Credential.EncryptedSecret), secretAccessKey);
+            matches = _verifier.Matches(accessKeyId, found.Credential.EncryptedSecret, secretAccessKey);
         }
         else
         {
             // Same work as for a real key, so response time does not reveal which key ids exist.
-            Secret.EqualsConstantTime(_cipher.Decrypt(DummyKeyId, _dummySealedSecret), secretAccessKey);
+            _verifier.Matches(DummyKeyId, _dummySealedSecret, secretAccessKey);
             matches = false;
         }
 

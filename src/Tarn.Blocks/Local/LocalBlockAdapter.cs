@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Tarn.Blocks.Local;
 
 /// <summary>
@@ -11,6 +13,9 @@ namespace Tarn.Blocks.Local;
 /// </remarks>
 public sealed class LocalBlockAdapter : IBlockAdapter
 {
+    /// <summary>Reads up to this size are done synchronously into memory (see <see cref="GetAsync"/>).</summary>
+    private const long SmallReadBytes = 64 * 1024;
+
     private readonly LocalPaths _paths;
     private readonly LocalMultipartUploads _uploads;
 
@@ -67,19 +72,29 @@ public sealed class LocalBlockAdapter : IBlockAdapter
     {
         cancellationToken.ThrowIfCancellationRequested();
         var path = _paths.ObjectPath(pointer);
-        var file = OpenForRead(path, pointer);
+        var handle = OpenForRead(path, pointer);
         try
         {
-            var size = file.Length;
-            var lastModified = new DateTimeOffset(File.GetLastWriteTimeUtc(file.SafeFileHandle), TimeSpan.Zero);
+            var size = RandomAccess.GetLength(handle);
+            var lastModified = new DateTimeOffset(File.GetLastWriteTimeUtc(handle), TimeSpan.Zero);
             var (offset, length) = range?.Resolve(size) ?? (0, size);
+            if (length <= SmallReadBytes)
+            {
+                // Small reads (most metadata-sized objects) are served from the page cache at once: an
+                // asynchronous file read would hop to another thread and back, which costs more than the read.
+                var bytes = ReadExactly(handle, offset, (int)length, pointer);
+                handle.Dispose();
+                return Task.FromResult(new BlockContent(new MemoryStream(bytes, writable: false), size, offset, length, lastModified, eTag: null));
+            }
+
+            var file = new FileStream(handle, FileAccess.Read, bufferSize: 4096, isAsync: true);
             file.Seek(offset, SeekOrigin.Begin);
             Stream data = length == size ? file : new BoundedReadStream(file, length);
             return Task.FromResult(new BlockContent(data, size, offset, length, lastModified, eTag: null));
         }
         catch
         {
-            file.Dispose();
+            handle.Dispose();
             throw;
         }
     }
@@ -203,18 +218,37 @@ public sealed class LocalBlockAdapter : IBlockAdapter
         return (size, ETags.Multipart(partMd5s));
     }
 
-    private static FileStream OpenForRead(string path, ObjectPointer pointer)
+    private static SafeFileHandle OpenForRead(string path, ObjectPointer pointer)
     {
         try
         {
             // Delete sharing lets a concurrent put rename a new version over the file while this read
             // keeps the old one.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
             || (e is UnauthorizedAccessException && Directory.Exists(path)))
         {
             throw new BlockNotFoundException(pointer.ToString(), e);
         }
+    }
+
+    private static byte[] ReadExactly(SafeFileHandle handle, long offset, int length, ObjectPointer pointer)
+    {
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), offset + read);
+            if (n == 0)
+            {
+                // Stored files are replaced by rename, never truncated in place; a short file is damage.
+                throw new IOException($"{pointer} ended after {read} of {length} bytes");
+            }
+
+            read += n;
+        }
+
+        return bytes;
     }
 }
