@@ -14,11 +14,11 @@ internal static class ScenarioCatalog
 
     public static IReadOnlyList<ScenarioDescriptor> All { get; } =
     [
-        new("random-read", "GET random objects by commit ID (T3)", new(10_000, 16, 4 * KiB, 1_000), new(40, 4, 4 * KiB, 20),
+        new("random-read", "GET random objects by commit ID (T3)", new(60_000, 16, 4 * KiB, 1_000), new(40, 4, 4 * KiB, 20),
             [BaselineKind.BareGet], context => new RandomReadScenario(context)),
         new("random-write", "upload new objects to a branch (T2)", new(10_000, 16, 4 * KiB, 0), new(40, 4, 4 * KiB, 0),
             [BaselineKind.BarePut, BaselineKind.DiskFsync], context => new RandomWriteScenario(context)),
-        new("create-branches", "create branches from main (T1)", new(5_000, 16, 4 * KiB, 100), new(40, 4, 4 * KiB, 5),
+        new("create-branches", "create branches from main (T1)", new(10_000, 16, 4 * KiB, 100), new(40, 4, 4 * KiB, 5),
             [BaselineKind.SqliteInsert], context => new CreateBranchesScenario(context)),
         new("commit", "commit of one change on the worker's own branch; the upload before it is untimed (T6)", new(1_000, 16, 4 * KiB, 1_000), new(20, 4, 4 * KiB, 10),
             [BaselineKind.SqliteInsert], context => new CommitScenario(context)),
@@ -28,7 +28,7 @@ internal static class ScenarioCatalog
             [BaselineKind.BareGet], context => new ListScenario(context)),
         new("link-same-object", "getPhysicalAddress + linkPhysicalAddress at one path, concurrently", new(10_000, 16, 4 * KiB, 1), new(40, 4, 4 * KiB, 1),
             [BaselineKind.SqliteInsert], context => new LinkSameObjectScenario(context)),
-        new("metadata-read", "getBranch and statObject, alternating (T4)", new(20_000, 16, 4 * KiB, 1), new(40, 4, 4 * KiB, 1),
+        new("metadata-read", "getBranch and statObject, alternating (T4)", new(100_000, 16, 4 * KiB, 1), new(40, 4, 4 * KiB, 1),
             [BaselineKind.BareGet], context => new MetadataReadScenario(context)),
         new("random-delete", "delete committed objects from a branch in random order", new(5_000, 16, 4 * KiB, 0), new(40, 4, 4 * KiB, 0),
             [BaselineKind.SqliteInsert], context => new RandomDeleteScenario(context)),
