@@ -14,8 +14,13 @@ internal sealed partial class StagingCleanupService(IKvStore kv, TimeProvider ti
     /// <summary>Often enough that a busy branch's consumed tokens never pile up, rarely enough to cost nothing when idle.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        new StagingTokenSweeper(kv, time).RunAsync(Interval, error => LogSweepFailed(logger, error), stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Off the start-up path: the store's reads complete synchronously, so the first sweep would otherwise
+        // run (and be compiled) before the server answers its first request.
+        await Task.Yield();
+        await new StagingTokenSweeper(kv, time).RunAsync(Interval, error => LogSweepFailed(logger, error), stoppingToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting consumed staging tokens failed; retrying at the next run")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
