@@ -133,28 +133,63 @@ public sealed class RangeFileCursor
         var fileB = b._reader.File.Span[..b._blockEnd];
         while (a._position < a._blockEnd && b._position < b._blockEnd)
         {
-            var length = a.NextRecordLength(fileA);
-            if (length != b.NextRecordLength(fileB) || !fileA.Slice(a._position, length).SequenceEqual(fileB.Slice(b._position, length)))
+            // One header is parsed: equal bytes on the other side mean the same header there.
+            var position = a._position;
+            var shared = Varint.ReadInt32(fileA, ref position);
+            var suffixLength = Varint.ReadInt32(fileA, ref position);
+            var identityLength = Varint.ReadInt32(fileA, ref position);
+            var dataLength = Varint.ReadInt32(fileA, ref position);
+            var headerLength = position - a._position;
+            var length = (long)headerLength + suffixLength + identityLength + dataLength;
+            if (shared > a._keyLength || a._position + length > a._blockEnd || b._position + length > b._blockEnd
+                || !fileA.Slice(a._position, (int)length).SequenceEqual(fileB.Slice(b._position, (int)length)))
             {
                 break;
             }
 
-            a.DecodeRecord();
-            b.DecodeRecord();
+            a.Pass(headerLength, shared, suffixLength, identityLength, dataLength, rebuildKey: true);
+            b.Pass(headerLength, shared, suffixLength, identityLength, dataLength, rebuildKey: false);
             passed++;
+        }
+
+        if (passed > 0)
+        {
+            // b's key was left behind while passing; both stand on the same record now.
+            if (b._key.Length < a._keyLength)
+            {
+                Array.Resize(ref b._key, a._key.Length);
+            }
+
+            a.Key.CopyTo(b._key);
+            b._keyLength = a._keyLength;
         }
 
         return passed;
     }
 
-    // Bytes of the record at the cursor's position (header and payload); -1 when it would overrun the block.
-    private int NextRecordLength(ReadOnlySpan<byte> block)
+    // Moves over a record whose header is already parsed, as DecodeRecord would (the key only when asked).
+    private void Pass(int headerLength, int shared, int suffixLength, int identityLength, int dataLength, bool rebuildKey)
     {
-        var position = _position;
-        _ = Varint.ReadInt32(block, ref position);
-        var payload = (long)Varint.ReadInt32(block, ref position) + Varint.ReadInt32(block, ref position) + Varint.ReadInt32(block, ref position);
-        var length = position - _position + payload;
-        return _position + length <= _blockEnd ? (int)length : -1;
+        _position += headerLength;
+        if (rebuildKey)
+        {
+            var keyLength = shared + suffixLength;
+            if (keyLength > _key.Length)
+            {
+                Array.Resize(ref _key, Math.Max(keyLength, _key.Length * 2));
+            }
+
+            _reader.File.Span.Slice(_position, suffixLength).CopyTo(_key.AsSpan(shared));
+            _keyLength = keyLength;
+        }
+
+        _position += suffixLength;
+        _identityOffset = _position;
+        _identityLength = identityLength;
+        _position += identityLength;
+        _dataOffset = _position;
+        _dataLength = dataLength;
+        _position += dataLength;
     }
 
     private static bool BlocksEqual(RangeFileReader readerA, in BlockHandle a, RangeFileReader readerB, in BlockHandle b)
