@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Tarn.Benchmarks.RangeFiles;
-using Tarn.Blocks;
-using Tarn.Blocks.Local;
-using Tarn.Kv.Sqlite;
 using Tarn.Versioning.Committed;
 using Tarn.Versioning.Graveler;
 using Tarn.Versioning.Model;
@@ -20,26 +17,17 @@ namespace Tarn.Benchmarks.Graveler;
 [MemoryDiagnoser]
 public class DurableCommitBenchmarks
 {
-    private const string Repository = "bench-repo";
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "tarn-bench-" + Guid.NewGuid().ToString("N"));
-    private StorageNamespace _namespace = null!;
-    private SqliteKvStore _kv = null!;
-    private VersionController _controller = null!;
-    private MetaRangeId _baseTree;
+    private DurableBenchRepository _repository = null!;
     private int _round;
 
     public int Records { get; } = int.TryParse(Environment.GetEnvironmentVariable("TARN_BENCH_RECORDS"), out var n) ? n : 1_000_000;
 
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Setup() =>
+        _repository = DurableBenchRepository.CreateAsync(Records, new CommittedManagerOptions { CacheBytes = 4L << 30 }).GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _kv.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _repository.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true)]
     public async Task<MetaRangeId> ApplyOneChange()
@@ -47,7 +35,7 @@ public class DurableCommitBenchmarks
         var round = _round++;
         var i = Target(round);
         var changes = new SingleChange(new ValueRecord(BenchmarkRecords.Key(i), new Value(BenchmarkRecords.Identity(i ^ round ^ 0x5A5A5A), BenchmarkRecords.Data(i))));
-        return (await _controller.Committed.ApplyAsync(_namespace, _baseTree, changes, new ApplyOptions(AllowEmpty: true))).MetaRangeId;
+        return (await _repository.Controller.Committed.ApplyAsync(_repository.Namespace, _repository.BaseTree, changes, new ApplyOptions(AllowEmpty: true))).MetaRangeId;
     }
 
     [Benchmark]
@@ -55,21 +43,8 @@ public class DurableCommitBenchmarks
     {
         var round = _round++;
         var i = Target(round);
-        await _controller.SetAsync(Repository, "main", BenchmarkRecords.Key(i), new Value(BenchmarkRecords.Identity(i ^ round ^ 0x3C3C3C), BenchmarkRecords.Data(i)));
-        return await _controller.CommitAsync(Repository, "main", new CommitParams("bench", "one change"));
-    }
-
-    private async Task SetupAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        _kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(_directory));
-        IBlockAdapter blocks = new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(_directory, "blocks")));
-        _namespace = StorageNamespace.Parse("local://bench/graveler");
-        _controller = new VersionController(
-            _kv, blocks, TimeProvider.System, new VersionControllerOptions { Committed = new CommittedManagerOptions { CacheBytes = 4L << 30 } });
-        await _controller.CreateRepositoryAsync(new RepositoryCreation(Repository, _namespace.Canonical));
-        _baseTree = (await _controller.Committed.ApplyAsync(_namespace, MetaRangeId.Empty, new GeneratedRecords(Records), new ApplyOptions(AllowEmpty: true))).MetaRangeId;
-        await _controller.CommitAsync(Repository, "main", new CommitParams("bench", "base") { SourceMetaRange = _baseTree });
+        await _repository.Controller.SetAsync(DurableBenchRepository.Name, "main", BenchmarkRecords.Key(i), new Value(BenchmarkRecords.Identity(i ^ round ^ 0x3C3C3C), BenchmarkRecords.Data(i)));
+        return await _repository.Controller.CommitAsync(DurableBenchRepository.Name, "main", new CommitParams("bench", "one change"));
     }
 
     private int Target(int round) => (int)((long)Records * ((round % 8) + 1) / 9);

@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Tarn.Benchmarks.RangeFiles;
-using Tarn.Blocks;
-using Tarn.Blocks.Local;
-using Tarn.Kv.Sqlite;
 using Tarn.Versioning.Committed;
 using Tarn.Versioning.Graveler;
 using Tarn.Versioning.Model;
@@ -26,11 +23,7 @@ namespace Tarn.Benchmarks.Graveler;
 [MemoryDiagnoser]
 public class LargeCommitBenchmarks
 {
-    private const string Repository = "bench-repo";
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "tarn-bench-" + Guid.NewGuid().ToString("N"));
-    private SqliteKvStore _kv = null!;
-    private VersionController _controller = null!;
+    private DurableBenchRepository _repository = null!;
     private long _treeBytes;
     private int _round;
 
@@ -39,27 +32,27 @@ public class LargeCommitBenchmarks
     public int Staged { get; } = int.TryParse(Environment.GetEnvironmentVariable("TARN_BENCH_STAGED"), out var n) ? n : 500_000;
 
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Setup()
+    {
+        _repository = DurableBenchRepository.CreateAsync(Records, new CommittedManagerOptions()).GetAwaiter().GetResult();
+        _treeBytes = new DirectoryInfo(_repository.BlocksRoot).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
+    }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _kv.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _repository.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [IterationSetup(Target = nameof(CommitSpreadChanges))]
     public void StageSpreadChanges()
     {
         // As the server's background cleanup would have: the previous iteration's consumed tokens go first.
-        new StagingTokenSweeper(_kv).RunOnceAsync().AsTask().GetAwaiter().GetResult();
+        new StagingTokenSweeper(_repository.Kv).RunOnceAsync().AsTask().GetAwaiter().GetResult();
         StageAsync(_round++).GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true)]
     public long WriteTreeBytesSequentially()
     {
-        var path = Path.Combine(_directory, "baseline.bin");
+        var path = Path.Combine(_repository.Directory, "baseline.bin");
         var chunk = new byte[1024 * 1024];
         Random.Shared.NextBytes(chunk);
         using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
@@ -78,21 +71,7 @@ public class LargeCommitBenchmarks
 
     [Benchmark]
     public async Task<CommitRecord> CommitSpreadChanges() =>
-        await _controller.CommitAsync(Repository, "main", new CommitParams("bench", "spread changes"));
-
-    private async Task SetupAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        _kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(_directory));
-        var blocksRoot = Path.Combine(_directory, "blocks");
-        IBlockAdapter blocks = new LocalBlockAdapter(new LocalBlockstoreOptions(blocksRoot));
-        var storageNamespace = StorageNamespace.Parse("local://bench/graveler");
-        _controller = new VersionController(_kv, blocks, TimeProvider.System, new VersionControllerOptions { Committed = new CommittedManagerOptions() });
-        await _controller.CreateRepositoryAsync(new RepositoryCreation(Repository, storageNamespace.Canonical));
-        var tree = (await _controller.Committed.ApplyAsync(storageNamespace, MetaRangeId.Empty, new GeneratedRecords(Records), new ApplyOptions(AllowEmpty: true))).MetaRangeId;
-        await _controller.CommitAsync(Repository, "main", new CommitParams("bench", "base") { SourceMetaRange = tree });
-        _treeBytes = new DirectoryInfo(blocksRoot).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
-    }
+        await _repository.Controller.CommitAsync(DurableBenchRepository.Name, "main", new CommitParams("bench", "spread changes"));
 
     private async Task StageAsync(int round)
     {
@@ -101,7 +80,7 @@ public class LargeCommitBenchmarks
         {
             var i = (int)Math.Min(Records - 1, (long)j * step);
             var value = new Value(BenchmarkRecords.Identity(i ^ ((round + 1) << 24)), BenchmarkRecords.Data(i));
-            await _controller.SetAsync(Repository, "main", BenchmarkRecords.Key(i), value, cancellationToken: cancellationToken);
+            await _repository.Controller.SetAsync(DurableBenchRepository.Name, "main", BenchmarkRecords.Key(i), value, cancellationToken: cancellationToken);
         });
     }
 }

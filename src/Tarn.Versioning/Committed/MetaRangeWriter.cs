@@ -46,9 +46,6 @@ internal sealed class MetaRangeWriter : IAsyncDisposable
     /// <summary>True while records are waiting in a range that has not closed yet.</summary>
     public bool HasOpenRange => _range.Count > 0;
 
-    /// <summary>Ranges closed so far (reused or written).</summary>
-    public int RangeCount => _ranges.Count;
-
     /// <summary>Appends a record; memory arguments are copied before this returns.</summary>
     public ValueTask AddRecordAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> identity, ReadOnlyMemory<byte> data)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
@@ -47,15 +49,11 @@ internal sealed class RangeCache
         Task<object> pending;
         lock (_lock)
         {
-            if (_entries.TryGetValue(key, out var node))
+            if (TryGetLocked(key, out var cached))
             {
-                Hits++;
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                return ValueTask.FromResult(node.Value.Value);
+                return ValueTask.FromResult(cached);
             }
 
-            Misses++;
             if (!_loading.TryGetValue(key, out var loading))
             {
                 owner = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -85,22 +83,11 @@ internal sealed class RangeCache
     }
 
     /// <summary>The cached value, if any; a hit refreshes it, a miss loads nothing.</summary>
-    public bool TryGet(CacheKey key, out object? value)
+    public bool TryGet(CacheKey key, [NotNullWhen(true)] out object? value)
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                Hits++;
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                value = node.Value.Value;
-                return true;
-            }
-
-            Misses++;
-            value = null;
-            return false;
+            return TryGetLocked(key, out value);
         }
     }
 
@@ -134,6 +121,23 @@ internal sealed class RangeCache
 
             completion.SetException(e);
         }
+    }
+
+    // Under _lock: a hit moves the entry to the front; hits and misses are counted.
+    private bool TryGetLocked(CacheKey key, [NotNullWhen(true)] out object? value)
+    {
+        if (_entries.TryGetValue(key, out var node))
+        {
+            Hits++;
+            _recency.Remove(node);
+            _recency.AddFirst(node);
+            value = node.Value.Value;
+            return true;
+        }
+
+        Misses++;
+        value = null;
+        return false;
     }
 
     private void Insert(CacheKey key, object value, long size)

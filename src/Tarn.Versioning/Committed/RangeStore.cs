@@ -56,7 +56,7 @@ internal sealed class RangeStore
     /// <summary>A range the cache holds, without loading it on a miss.</summary>
     public bool TryGetCachedRange(StorageNamespace storageNamespace, RangeId id, [NotNullWhen(true)] out RangeFileReader? reader)
     {
-        reader = Cache.TryGet(new CacheKey(storageNamespace, id.Value, RangeFileType.Range), out var value) ? (RangeFileReader)value! : null;
+        reader = Cache.TryGet(new CacheKey(storageNamespace, id.Value, RangeFileType.Range), out var value) ? (RangeFileReader)value : null;
         return reader is not null;
     }
 

@@ -167,7 +167,7 @@ public sealed class RangeFileCursor
         return passed;
     }
 
-    // Moves over a record whose header is already parsed, as DecodeRecord would (the key only when asked).
+    // Moves over a record whose header is already parsed and checked; rebuilds the key only when asked.
     private void Pass(int headerLength, int shared, int suffixLength, int identityLength, int dataLength, bool rebuildKey)
     {
         _position += headerLength;
@@ -238,27 +238,16 @@ public sealed class RangeFileCursor
     private void DecodeRecord()
     {
         var span = _reader.File.Span[.._blockEnd];
-        var shared = Varint.ReadInt32(span, ref _position);
-        var suffixLength = Varint.ReadInt32(span, ref _position);
-        _identityLength = Varint.ReadInt32(span, ref _position);
-        _dataLength = Varint.ReadInt32(span, ref _position);
-        if (shared > _keyLength || (long)_position + suffixLength + _identityLength + _dataLength > _blockEnd)
+        var position = _position;
+        var shared = Varint.ReadInt32(span, ref position);
+        var suffixLength = Varint.ReadInt32(span, ref position);
+        var identityLength = Varint.ReadInt32(span, ref position);
+        var dataLength = Varint.ReadInt32(span, ref position);
+        if (shared > _keyLength || (long)position + suffixLength + identityLength + dataLength > _blockEnd)
         {
             throw new RangeFileCorruptException("record overruns its block");
         }
 
-        var keyLength = shared + suffixLength;
-        if (keyLength > _key.Length)
-        {
-            Array.Resize(ref _key, Math.Max(keyLength, _key.Length * 2));
-        }
-
-        span.Slice(_position, suffixLength).CopyTo(_key.AsSpan(shared));
-        _keyLength = keyLength;
-        _position += suffixLength;
-        _identityOffset = _position;
-        _position += _identityLength;
-        _dataOffset = _position;
-        _position += _dataLength;
+        Pass(position - _position, shared, suffixLength, identityLength, dataLength, rebuildKey: true);
     }
 }
