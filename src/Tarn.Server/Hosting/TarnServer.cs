@@ -96,6 +96,9 @@ internal sealed class TarnServer : IAsyncDisposable
             // One port, two protocols: requests for a gateway domain or carrying an AWS signature branch
             // off to the S3 gateway first; everything else is the API.
             app.MapTarnS3Gateway();
+            // The web server removes "." and ".." segments before routing; refuse them instead, so a request
+            // never reaches an operation other than the one its raw path names.
+            app.UseTarnDotSegmentGuard();
             app.UseTarnApiErrors();
             app.UseRouting();
             app.UseTarnApiAccessControl();

@@ -1,0 +1,109 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Tarn.Testing;
+
+/// <summary>What a server answered to a raw request.</summary>
+/// <param name="Status">The status code of the first (final) answer.</param>
+/// <param name="Headers">Header lines as sent, lower-case names.</param>
+/// <param name="Body">The body, decoded as UTF-8.</param>
+public sealed record RawHttpResponse(int Status, IReadOnlyList<KeyValuePair<string, string>> Headers, string Body)
+{
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+}
+
+/// <summary>
+/// Sends one HTTP/1.1 request exactly as written over a plain socket. <see cref="HttpClient"/> normalizes
+/// request targets (it removes <c>..</c> segments, for one), so tests of what a server does with a raw
+/// target need this. The request is sent with <c>Connection: close</c> and the answer read to the end.
+/// </summary>
+public static class RawHttp
+{
+    /// <summary>Sends <paramref name="method"/> <paramref name="target"/> with optional headers and body.</summary>
+    public static async Task<RawHttpResponse> SendAsync(
+        Uri server, string method, string target, IEnumerable<string>? headers = null, byte[]? body = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var head = new StringBuilder();
+        head.Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
+        head.Append("Host: ").Append(server.Authority).Append("\r\n");
+        foreach (var header in headers ?? [])
+        {
+            head.Append(header).Append("\r\n");
+        }
+
+        head.Append("Content-Length: ").Append(body?.Length ?? 0).Append("\r\n");
+        head.Append("Connection: close\r\n\r\n");
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(server.Host, server.Port, cancellationToken);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), cancellationToken);
+        if (body is { Length: > 0 })
+        {
+            await stream.WriteAsync(body, cancellationToken);
+        }
+
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received, cancellationToken);
+        return Parse(received.ToArray());
+    }
+
+    private static RawHttpResponse Parse(byte[] response)
+    {
+        var data = response.AsSpan();
+        int end;
+        // Skip interim answers (100 Continue) to the final one.
+        while (true)
+        {
+            end = data.IndexOf("\r\n\r\n"u8);
+            if (end < 0)
+            {
+                throw new InvalidDataException("the answer has no complete header: " + Encoding.UTF8.GetString(data));
+            }
+
+            if (!data.StartsWith("HTTP/1.1 1"u8))
+            {
+                break;
+            }
+
+            data = data[(end + 4)..];
+        }
+
+        var lines = Encoding.ASCII.GetString(data[..end]).Split("\r\n");
+        var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var headers = lines.Skip(1)
+            .Select(l => l.Split(':', 2))
+            .Select(p => new KeyValuePair<string, string>(p[0].Trim().ToLowerInvariant(), p[1].Trim()))
+            .ToList();
+        var body = data[(end + 4)..].ToArray();
+        if (headers.Any(h => h.Key == "transfer-encoding" && h.Value.Contains("chunked", StringComparison.OrdinalIgnoreCase)))
+        {
+            body = Unchunk(body);
+        }
+
+        return new RawHttpResponse(status, headers, Encoding.UTF8.GetString(body));
+    }
+
+    private static byte[] Unchunk(byte[] chunked)
+    {
+        var result = new MemoryStream();
+        var rest = chunked.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var lineEnd = rest.IndexOf("\r\n"u8);
+            var sizeText = Encoding.ASCII.GetString(rest[..lineEnd]).Split(';')[0];
+            var size = Convert.ToInt32(sizeText, 16);
+            if (size == 0)
+            {
+                break;
+            }
+
+            result.Write(rest.Slice(lineEnd + 2, size));
+            rest = rest[(lineEnd + 2 + size + 2)..];
+        }
+
+        return result.ToArray();
+    }
+}
