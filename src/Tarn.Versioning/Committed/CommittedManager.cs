@@ -13,6 +13,8 @@ namespace Tarn.Versioning.Committed;
 /// </summary>
 public sealed class CommittedManager
 {
+    private const int MaxLocationIdLength = 256;
+
     private readonly RangeStore _store;
 
     public CommittedManager(IBlockAdapter blockAdapter, CommittedManagerOptions? options = null)
@@ -29,7 +31,21 @@ public sealed class CommittedManager
     internal long CachedBytes => _store.Cache.SizeBytes;
 
     /// <summary>The namespace-relative key a range or metarange file is stored under: <c>_lakefs/&lt;id&gt;</c>.</summary>
-    public static string RelativeLocation(string id) => RangeStore.RelativeKey(id);
+    public static string RelativeLocation(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        // Any client-given ID is turned into a location without being read (lakeFS accepts any ID here), but
+        // only URL-safe ASCII: the location goes into a header and a path, where control characters,
+        // non-ASCII text or separators would break the answer or point elsewhere.
+        if (id.Length is 0 or > MaxLocationIdLength || id is "." or ".." || !id.All(IsLocationIdChar))
+        {
+            throw TarnException.Invalid("invalid range ID: expected letters, digits, '.', '_', '-' or '~' (at most 256)");
+        }
+
+        return RangeStore.RelativeKey(id);
+    }
+
+    private static bool IsLocationIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '~';
 
     /// <summary>The value of <paramref name="key"/> in the tree, or null when the tree does not have it.</summary>
     public async Task<Value?> GetAsync(StorageNamespace storageNamespace, MetaRangeId metaRangeId, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Net;
 using Tarn.Api.Tests.Objects;
+using Tarn.Testing;
 
 namespace Tarn.Api.Tests.Versioning;
 
@@ -31,6 +32,27 @@ public sealed class MetadataEndpointTests(AdminServerFixture fixture) : IClassFi
         Assert.Equal("_lakefs/abc", range.GetProperty("location").GetString());
         await ApiAssert.ErrorAsync(
             await api.Client.GetAsync("api/v1/repositories/no-such-repo/metadata/range/abc", Token), HttpStatusCode.NotFound, "repository not found");
+    }
+
+    [Theory]
+    [InlineData("meta_range/%C3%A9")]
+    [InlineData("range/abc%01")]
+    [InlineData("range/a%20b")]
+    [InlineData("meta_range/a%0D%0ALocation:%20x")]
+    [InlineData("range/a%2Fb")]
+    public async Task Range_ids_that_cannot_be_a_location_are_refused(string target)
+    {
+        using var api = new VersioningApi(fixture);
+        var repo = VersioningApi.UniqueName("metabad");
+        await api.CreateRepositoryAsync(repo);
+
+        var answer = await RawHttp.SendAsync(
+            fixture.Server.BaseAddress, "GET", $"/api/v1/repositories/{repo}/metadata/{target}",
+            [$"Authorization: {TarnTestServer.Basic(fixture.AccessKeyId, fixture.SecretAccessKey)}"], cancellationToken: Token);
+
+        Assert.True(answer.Status == 400, $"{target}: {answer.Status} {answer.Body}");
+        Assert.Contains("invalid range ID", answer.Body, StringComparison.Ordinal);
+        Assert.Null(answer.Header("location"));
     }
 
     [Fact]
