@@ -12,6 +12,12 @@ namespace Tarn.Versioning.Protection;
 /// </summary>
 public sealed class BranchPattern
 {
+    /// <summary>
+    /// The longest pattern accepted. Branch names are short; a longer pattern only costs memory and time to
+    /// compile (and past a few thousand characters the regex engine refuses it).
+    /// </summary>
+    public const int MaxLength = 256;
+
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     private readonly Regex _regex;
@@ -32,11 +38,24 @@ public sealed class BranchPattern
             throw TarnException.Invalid("branch protection pattern must not be empty");
         }
 
+        if (pattern.Length > MaxLength)
+        {
+            throw TarnException.Invalid($"branch protection pattern must be at most {MaxLength} characters long");
+        }
+
         var regex = new StringBuilder(@"\A");
         var position = 0;
         Translate(pattern, ref position, regex, insideAlternatives: false);
         regex.Append(@"\z");
-        return new BranchPattern(pattern, new Regex(regex.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout));
+        try
+        {
+            return new BranchPattern(pattern, new Regex(regex.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout));
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            // The regex engine bounds the size of the automaton it builds; a pattern beyond it is refused, not a 500.
+            throw Invalid(pattern, "too complex");
+        }
     }
 
     public bool Matches(string branchId) => _regex.IsMatch(branchId);

@@ -47,4 +47,44 @@ public sealed class BranchPatternTests
         var error = Assert.Throws<TarnException>(() => BranchPattern.Parse(pattern));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
     }
+
+    public static TheoryData<string> OversizedPatterns =>
+    [
+        new string('a', BranchPattern.MaxLength + 1),
+        new string('x', 2_000),
+        string.Concat(Enumerable.Repeat("*a", 1_000)),
+        string.Concat(Enumerable.Repeat("{a,b}", 1_000)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(OversizedPatterns))]
+    public void Patterns_longer_than_the_bound_are_400s(string pattern)
+    {
+        var error = Assert.Throws<TarnException>(() => BranchPattern.Parse(pattern));
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+    }
+
+    [Fact]
+    public void The_most_complex_patterns_within_the_bound_compile_or_are_400s()
+    {
+        // Every 256-character pattern either compiles or is refused as a 400; the engine never throws past us.
+        string[] worst =
+        [
+            string.Concat(Enumerable.Repeat("*a", BranchPattern.MaxLength / 2)),
+            string.Concat(Enumerable.Repeat("?", BranchPattern.MaxLength)),
+            string.Concat(Enumerable.Repeat("{a,*}", BranchPattern.MaxLength / 5)),
+            string.Concat(Enumerable.Repeat("[!a]*", BranchPattern.MaxLength / 5)),
+        ];
+        foreach (var pattern in worst)
+        {
+            try
+            {
+                _ = BranchPattern.Parse(pattern).Matches(new string('a', 200) + "b");
+            }
+            catch (TarnException e)
+            {
+                Assert.Equal(ErrorKind.InvalidArgument, e.Kind);
+            }
+        }
+    }
 }
