@@ -107,19 +107,29 @@ public sealed class PermissionRequest
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
-            RejectDuplicateFields(document.RootElement);
+            CheckFields(document.RootElement);
             return document.RootElement.Clone();
         }
         catch (JsonException e)
         {
             throw TarnException.Invalid(Errors.JsonErrorText.Describe(e));
         }
+        catch (InvalidOperationException)
+        {
+            // The parser checks JSON syntax only; turning a name or a string into text is where invalid UTF-8
+            // bytes or a lone surrogate escape show. Every string is read here, so no rule meets one later.
+            throw TarnException.Invalid(Errors.JsonErrorText.InvalidText);
+        }
     }
 
-    private static void RejectDuplicateFields(JsonElement element)
+    // Refuses repeated field names and reads every name and string once (see ParseBody).
+    private static void CheckFields(JsonElement element)
     {
         switch (element.ValueKind)
         {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
             case JsonValueKind.Object:
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in element.EnumerateObject())
@@ -129,14 +139,14 @@ public sealed class PermissionRequest
                         throw TarnException.Invalid($"invalid request body: field '{property.Name}' appears more than once");
                     }
 
-                    RejectDuplicateFields(property.Value);
+                    CheckFields(property.Value);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    RejectDuplicateFields(item);
+                    CheckFields(item);
                 }
 
                 break;
