@@ -43,14 +43,17 @@ public sealed record AccessKeyCredentials
 /// <summary>Credentials including the secret: only setup and createCredentials ever return this.</summary>
 public sealed record CredentialsWithSecret(string AccessKeyId, string SecretAccessKey, long CreationDate);
 
-/// <summary>Body of <c>setupCommPrefs</c>.</summary>
+/// <summary>
+/// Body of <c>setupCommPrefs</c>. The spec requires both flags; they are checked by the handler, after the
+/// email, so a body without an email is "email is required" whatever else it lacks.
+/// </summary>
 public sealed record CommPrefsInput
 {
     public string? Email { get; init; }
 
     [JsonPropertyName("featureUpdates")]
-    public required bool FeatureUpdates { get; init; }
+    public bool? FeatureUpdates { get; init; }
 
     [JsonPropertyName("securityUpdates")]
-    public required bool SecurityUpdates { get; init; }
+    public bool? SecurityUpdates { get; init; }
 }

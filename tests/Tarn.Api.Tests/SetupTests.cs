@@ -113,7 +113,7 @@ public sealed class SetupTests : IAsyncLifetime
             HttpStatusCode.BadRequest, "email is required");
         await ApiAssert.ErrorAsync(
             await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { email = "not an email", featureUpdates = true, securityUpdates = true }, Token),
-            HttpStatusCode.BadRequest);
+            HttpStatusCode.BadRequest, "invalid email address");
 
         using var ok = await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { email = "jane@example.com", featureUpdates = true, securityUpdates = false }, Token);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
@@ -124,5 +124,19 @@ public sealed class SetupTests : IAsyncLifetime
         await ApiAssert.ErrorAsync(
             await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { email = "x@example.com", featureUpdates = false, securityUpdates = false }, Token),
             HttpStatusCode.Conflict);
+
+        // The input is judged first, whatever the state: an initialized server still says what is wrong with it.
+        await ApiAssert.ErrorAsync(
+            await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { featureUpdates = true, securityUpdates = true }, Token),
+            HttpStatusCode.BadRequest, "email is required");
+        await ApiAssert.ErrorAsync(
+            await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { }, Token),
+            HttpStatusCode.BadRequest, "email is required");
+        await ApiAssert.ErrorAsync(
+            await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { email = "not an email", featureUpdates = true, securityUpdates = true }, Token),
+            HttpStatusCode.BadRequest, "invalid email address");
+        await ApiAssert.ErrorAsync(
+            await client.PostAsJsonAsync("api/v1/setup_comm_prefs", new { email = "x@example.com" }, Token),
+            HttpStatusCode.BadRequest, "invalid request body: featureUpdates and securityUpdates are required");
     }
 }

@@ -47,19 +47,15 @@ internal static class SetupEndpoints
 
     private static async Task<IResult> SetupCommPrefs(CommPrefsInput body, SetupService setup, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Email))
+        // The input is judged before the installation's state, the email first (lakeFS answers a bare JSON
+        // string for a missing one; Tarn uses its error shape like everywhere else).
+        SetupService.ValidateEmail(body.Email);
+        if (body.FeatureUpdates is not { } featureUpdates || body.SecurityUpdates is not { } securityUpdates)
         {
-            // lakeFS answers a bare JSON string here; Tarn uses its Error shape like everywhere else.
-            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, "email is required");
+            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, "invalid request body: featureUpdates and securityUpdates are required");
         }
 
-        var state = await setup.GetStateAsync(cancellationToken);
-        if (state.Initialized && !state.CommPrefsMissing)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status409Conflict, "setup was already completed");
-        }
-
-        await setup.SetCommPrefsAsync(new CommPrefs(body.Email, body.FeatureUpdates, body.SecurityUpdates), cancellationToken);
+        await setup.SetCommPrefsAsync(new CommPrefs(body.Email!, featureUpdates, securityUpdates), cancellationToken);
         return Results.Ok();
     }
 }

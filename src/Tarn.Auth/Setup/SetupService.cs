@@ -158,19 +158,24 @@ public sealed class SetupService
     /// Records communication preferences: 400 <c>email is required</c> / <c>invalid email address</c>.
     /// Accepted before setup, and afterwards only while preferences are still missing (409 otherwise).
     /// </summary>
-    public async Task SetCommPrefsAsync(CommPrefs prefs, CancellationToken cancellationToken = default)
+    /// <summary>400 unless <paramref name="email"/> is a parsable address; judged before any state, as lakeFS does.</summary>
+    public static void ValidateEmail(string? email)
     {
-        ArgumentNullException.ThrowIfNull(prefs);
-        if (string.IsNullOrWhiteSpace(prefs.Email))
+        if (string.IsNullOrWhiteSpace(email))
         {
             throw TarnException.Invalid("email is required");
         }
 
-        if (!MailAddress.TryCreate(prefs.Email, out _))
+        if (!MailAddress.TryCreate(email, out _))
         {
             throw TarnException.Invalid("invalid email address");
         }
+    }
 
+    public async Task SetCommPrefsAsync(CommPrefs prefs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefs);
+        ValidateEmail(prefs.Email);
         var state = await GetStateAsync(cancellationToken);
         if (state.Initialized && !state.CommPrefsMissing)
         {
