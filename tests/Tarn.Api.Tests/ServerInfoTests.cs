@@ -18,12 +18,25 @@ public sealed class ServerInfoTests(AdminServerFixture fixture) : IClassFixture<
         var storage = config.GetProperty("storage_config");
         Assert.Equal("local", storage.GetProperty("blockstore_type").GetString());
         Assert.Equal("^local://", storage.GetProperty("blockstore_namespace_ValidityRegex").GetString());
-        // Tarn serves presigned URLs for the local store itself; the web UI does not use them.
-        Assert.True(storage.GetProperty("pre_sign_support").GetBoolean());
+        // Tarn serves presigned URLs for the local store to clients that ask, but reports lakeFS's capabilities:
+        // clients that presign whenever told they can would otherwise leave the plain paths.
+        Assert.False(storage.GetProperty("pre_sign_support").GetBoolean());
         Assert.False(storage.GetProperty("pre_sign_support_ui").GetBoolean());
 
         var gc = await ApiAssert.JsonAsync(await admin.GetAsync("api/v1/config/garbage-collection", Token));
         Assert.Equal(21600, gc.GetProperty("grace_period").GetInt64());
+    }
+
+    [Fact]
+    public async Task Presigning_on_local_storage_is_advertised_only_when_configured()
+    {
+        await using var server = await TarnTestServer.StartAsync(env => env["LAKEFS_BLOCKSTORE_LOCAL_ADVERTISE_PRE_SIGNED"] = "true", cancellationToken: Token);
+        var (key, secret) = await server.SetupAdminAsync(cancellationToken: Token);
+        using var admin = server.CreateClient(key, secret);
+        var storage = await ApiAssert.JsonAsync(await admin.GetAsync("api/v1/config/storage", Token));
+        Assert.True(storage.GetProperty("pre_sign_support").GetBoolean());
+        Assert.False(storage.GetProperty("pre_sign_support_ui").GetBoolean());
+        TarnTestServer.DeleteData(server.DataDirectory);
     }
 
     [Fact]
@@ -61,6 +74,19 @@ public sealed class ServerInfoTests(AdminServerFixture fixture) : IClassFixture<
         await ApiAssert.ErrorAsync(
             await admin.PostAsJsonAsync("api/v1/statistics", new { events = new[] { new { @class = "ui" } } }, Token),
             HttpStatusCode.BadRequest);
+        // Present but empty or negative values are refused with lakeFS's texts.
+        (object Event, string Message)[] refused =
+        [
+            (new { @class = "", name = "click", count = 1 }, "invalid value: class is required"),
+            (new { @class = "ui", name = "", count = 1 }, "invalid value: name is required"),
+            (new { @class = "ui", name = "click", count = -1 }, "invalid value: count must be a non-negative integer"),
+        ];
+        foreach (var (statsEvent, message) in refused)
+        {
+            await ApiAssert.ErrorAsync(
+                await admin.PostAsJsonAsync("api/v1/statistics", new { events = new[] { new { @class = "ui", name = "ok", count = 0 }, statsEvent } }, Token),
+                HttpStatusCode.BadRequest, message);
+        }
     }
 
     [Fact]

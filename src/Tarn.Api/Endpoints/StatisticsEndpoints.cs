@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tarn.Api.Contracts;
+using Tarn.Api.Errors;
 using Tarn.Api.Hosting;
 using Tarn.Api.Usage;
 using Tarn.Core;
@@ -17,8 +18,29 @@ internal static class StatisticsEndpoints
         api.MapGet("/usage-report/summary", GetUsageReportSummary).Operation("getUsageReportSummary");
     }
 
-    // The body is validated like any other, then dropped: Tarn sends no telemetry anywhere.
-    private static IResult PostStatsEvents(StatsEventsList body) => Results.NoContent();
+    // The body is validated as lakeFS validates it, then dropped: Tarn sends no telemetry anywhere.
+    private static IResult PostStatsEvents(StatsEventsList body)
+    {
+        foreach (var statsEvent in body.Events)
+        {
+            if (statsEvent.Class.Length == 0)
+            {
+                return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, "invalid value: class is required");
+            }
+
+            if (statsEvent.Name.Length == 0)
+            {
+                return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, "invalid value: name is required");
+            }
+
+            if (statsEvent.Count < 0)
+            {
+                return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, "invalid value: count must be a non-negative integer");
+            }
+        }
+
+        return Results.NoContent();
+    }
 
     private static async Task<IResult> GetUsageReportSummary(ApiServerInfo info, UsageCounter counter, CancellationToken cancellationToken)
     {
