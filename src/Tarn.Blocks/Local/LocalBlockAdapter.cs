@@ -25,6 +25,14 @@ public sealed class LocalBlockAdapter : IBlockAdapter
         _paths = new LocalPaths(options.Path);
         Directory.CreateDirectory(_paths.Root);
         _uploads = new LocalMultipartUploads(_paths.UploadsDirectory);
+        Description = new(
+            BlockstoreType: LocalPaths.BlockstoreType,
+            NamespaceValidityRegex: "^local://",
+            NamespaceExample: "local://example-bucket/",
+            ImportSupport: false,
+            ImportValidityRegex: "^local://",
+            PreSignSupport: true,
+            PreSignAdvertised: options.AdvertisePreSigned);
     }
 
     /// <summary>The absolute root directory every object lives under.</summary>
@@ -33,14 +41,10 @@ public sealed class LocalBlockAdapter : IBlockAdapter
     /// <remarks>
     /// Presigned URLs are supported although files cannot presign anything: the server issues and serves
     /// its own signed URLs for this store (<see cref="Presign.PresignedUrlSigner"/>), which lakeFS cannot do.
+    /// They are not advertised unless configured: lakeFS reports no presigning on local storage, and clients
+    /// told otherwise take paths that some of them (the Python <c>lakefs</c> package) get wrong.
     /// </remarks>
-    public BlockstoreDescription Description { get; } = new(
-        BlockstoreType: LocalPaths.BlockstoreType,
-        NamespaceValidityRegex: "^local://",
-        NamespaceExample: "local://example-bucket/",
-        ImportSupport: false,
-        ImportValidityRegex: "^local://",
-        PreSignSupport: true);
+    public BlockstoreDescription Description { get; }
 
     public string GetPhysicalAddress(ObjectPointer pointer) => _paths.PhysicalAddress(pointer);
 

@@ -11,7 +11,7 @@ internal static class BlockAdapterFactory
 {
     public static IBlockAdapter Create(BlockstoreSettings blockstore, TimeProvider time) => blockstore.Type switch
     {
-        BlockstoreType.Local => new LocalBlockAdapter(new LocalBlockstoreOptions(blockstore.Local.Path)),
+        BlockstoreType.Local => new LocalBlockAdapter(new LocalBlockstoreOptions(blockstore.Local.Path, blockstore.Local.AdvertisePreSigned)),
         BlockstoreType.Mem => new MemoryBlockAdapter(time),
         BlockstoreType.S3 => throw new TarnException(
             ErrorKind.NotImplemented, "blockstore.type: s3 is not available in this version of Tarn yet (use local or mem)"),

@@ -21,7 +21,7 @@ internal static class ServerInfoFactory
                 BlockstoreNamespaceExample = blockstore.NamespaceExample,
                 BlockstoreNamespaceValidityRegex = blockstore.NamespaceValidityRegex,
                 DefaultNamespacePrefix = settings.Blockstore.DefaultNamespacePrefix,
-                PreSignSupport = blockstore.PreSignSupport,
+                PreSignSupport = blockstore.PreSignAdvertised,
                 PreSignSupportUi = blockstore.PreSignSupportUi,
                 ImportSupport = blockstore.ImportSupport,
                 ImportValidityRegex = blockstore.ImportValidityRegex,

@@ -108,6 +108,7 @@ internal static class SettingsBinder
             Path = values.RequiredString("blockstore.local.path"),
             ImportEnabled = values.Bool("blockstore.local.import_enabled"),
             ImportHidden = values.Bool("blockstore.local.import_hidden"),
+            AdvertisePreSigned = values.Bool("blockstore.local.advertise_pre_signed"),
             AllowedExternalPrefixes = values.List("blockstore.local.allowed_external_prefixes"),
         },
         S3 = new S3BlockstoreSettings

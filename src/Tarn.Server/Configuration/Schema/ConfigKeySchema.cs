@@ -128,6 +128,7 @@ internal static class ConfigKeySchema
         K("blockstore.local.import_enabled",                     Bool,       "false"),
         K("blockstore.local.import_hidden",                      Bool,       "false"),
         K("blockstore.local.allowed_external_prefixes",          StringList),
+        K("blockstore.local.advertise_pre_signed",               Bool,       "false"),   // Tarn's own key
         K("blockstore.s3.region",                                Text,       "us-east-1"),
         K("blockstore.s3.endpoint",                              Text),
         K("blockstore.s3.force_path_style",                      Bool,       "false"),
