@@ -50,6 +50,83 @@ public static class RawHttp
         return Parse(received.ToArray());
     }
 
+    /// <summary>
+    /// Sends a request without asking for the connection to close (<paramref name="head"/> is the request line
+    /// and headers, without the final empty line), reads one answer by its Content-Length, then reports
+    /// whether the server closed the connection afterwards (within <paramref name="closeWait"/>).
+    /// </summary>
+    public static async Task<(RawHttpResponse Response, bool ServerClosed)> ExchangeKeepingAliveAsync(
+        Uri server, string head, byte[]? body = null, TimeSpan? closeWait = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(head);
+        using var client = new TcpClient();
+        await client.ConnectAsync(server.Host, server.Port, cancellationToken);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "\r\n\r\n"), cancellationToken);
+        if (body is { Length: > 0 })
+        {
+            await stream.WriteAsync(body, cancellationToken);
+        }
+
+        var received = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        RawHttpResponse? response = null;
+        while (response is null)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                throw new IOException("the server closed the connection before a complete answer");
+            }
+
+            received.Write(buffer, 0, read);
+            response = TryParseComplete(received.ToArray());
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(closeWait ?? TimeSpan.FromSeconds(2));
+        try
+        {
+            return (response, await stream.ReadAsync(buffer, wait.Token) == 0);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (response, false);
+        }
+        catch (IOException)
+        {
+            return (response, true);
+        }
+    }
+
+    // A final answer whose body (by Content-Length; none when absent) has fully arrived, or null.
+    private static RawHttpResponse? TryParseComplete(byte[] data)
+    {
+        var span = data.AsSpan();
+        while (true)
+        {
+            var end = span.IndexOf("\r\n\r\n"u8);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            if (!span.StartsWith("HTTP/1.1 1"u8))
+            {
+                var head = Encoding.ASCII.GetString(span[..end]);
+                var length = head.Split("\r\n")
+                    .Select(l => l.Split(':', 2))
+                    .Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                    .FirstOrDefault();
+                return span.Length - (end + 4) >= length ? Parse(span.ToArray()) : null;
+            }
+
+            span = span[(end + 4)..];
+        }
+    }
+
     private static RawHttpResponse Parse(byte[] response)
     {
         var data = response.AsSpan();

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 import uuid
 
 import boto3
@@ -58,6 +59,35 @@ def error_code(call):
     except ClientError as error:
         return error.response["Error"]["Code"]
     return None
+
+
+def timed(name, call, limit_seconds=5.0):
+    started = time.monotonic()
+    result = call()
+    elapsed = time.monotonic() - started
+    check(f"{name} ({elapsed:.2f} s)", elapsed < limit_seconds, f"took {elapsed:.1f} s, limit {limit_seconds} s")
+    return result
+
+
+def empty_then_full_on_one_connection(endpoint, key_id, secret, repo):
+    """botocore sends Expect: 100-continue with every upload; an empty body, or an error decided before the
+    body, gets no 100 Continue, and the next request on that connection used to stall for the read timeout
+    (60 s). A short timeout and no retries make such a stall a failure here."""
+    from botocore.config import Config
+    client = boto3.client(
+        "s3", endpoint_url=endpoint, aws_access_key_id=key_id, aws_secret_access_key=secret, region_name="us-east-1",
+        config=Config(read_timeout=15, retries={"max_attempts": 1}, max_pool_connections=1),
+    )
+    timed("put_object of an empty object", lambda: client.put_object(Bucket=repo, Key="main/empty/a", Body=b""))
+    timed("put_object of a non-empty object right after it", lambda: client.put_object(Bucket=repo, Key="main/empty/b", Body=b"data"))
+    timed("put_object to a missing branch is refused", lambda: check(
+        "the missing branch is NoSuchBucket or NoSuchKey",
+        error_code(lambda: client.put_object(Bucket=repo, Key="no-such-branch/x", Body=b"body")) is not None))
+    timed("put_object after a refused upload", lambda: client.put_object(Bucket=repo, Key="main/empty/c", Body=b"more"))
+    empty = timed("get_object of the empty object", lambda: client.get_object(Bucket=repo, Key="main/empty/a")["Body"].read())
+    check("the empty object reads back empty", empty == b"")
+    for key in ("main/empty/a", "main/empty/b", "main/empty/c"):
+        client.delete_object(Bucket=repo, Key=key)
 
 
 def main():
@@ -124,6 +154,8 @@ def main():
         s3.download_file(repo, "main/big/object.bin", target)
         with open(target, "rb") as file:
             check("download_file returns the bytes uploaded", file.read() == big)
+
+    empty_then_full_on_one_connection(endpoint, key_id, secret, repo)
 
     result = s3.delete_objects(Bucket=repo, Delete={"Objects": [{"Key": "main/dir/object.bin"}, {"Key": "main/big/object.bin"}]})
     check("delete_objects deletes both keys", len(result.get("Deleted", [])) == 2 and not result.get("Errors"))

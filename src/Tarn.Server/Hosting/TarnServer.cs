@@ -93,6 +93,8 @@ internal sealed class TarnServer : IAsyncDisposable
             });
 
             var app = builder.Build();
+            // HTTP framing first, for both protocols: see ExpectContinueGuard.
+            app.UseExpectContinueGuard();
             // One port, two protocols: requests for a gateway domain or carrying an AWS signature branch
             // off to the S3 gateway first; everything else is the API.
             app.MapTarnS3Gateway();
