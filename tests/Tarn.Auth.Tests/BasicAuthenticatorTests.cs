@@ -78,39 +78,52 @@ public sealed class BasicAuthenticatorTests
     }
 
     [Fact]
-    public async Task Repeated_failures_throttle_the_key_even_for_the_right_secret_then_release_it()
+    public async Task Repeated_failures_are_held_back_but_the_right_secret_is_answered_at_once()
     {
         var context = new AuthTestContext();
         var (_, key) = await context.CreateUserWithKeyAsync("alice");
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 5; i++)
         {
             await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, "guess", cancellationToken: Token);
         }
 
-        var refused = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
-        Assert.Equal(AuthenticationStatus.Throttled, refused.Status);
-        Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
+        var held = context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, "guess", cancellationToken: Token);
+        Assert.False(held.IsCompleted);
+
+        // The owner, at the same address, while a guess is being held: checked and answered at once.
+        var owner = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
+        Assert.Equal(AuthenticationStatus.Authenticated, owner.Status);
 
         context.Time.Advance(TimeSpan.FromSeconds(1));
-        var later = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, cancellationToken: Token);
-        Assert.Equal(AuthenticationStatus.Authenticated, later.Status);
+        Assert.Equal(AuthenticationStatus.InvalidCredentials, (await held).Status);
     }
 
     [Fact]
-    public async Task Throttling_is_per_client_when_the_client_is_known()
+    public async Task Guesses_sent_at_once_are_all_held_while_the_owner_passes_at_once()
     {
         var context = new AuthTestContext();
         var (_, key) = await context.CreateUserWithKeyAsync("alice");
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 5; i++)
         {
             await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, "guess", "10.0.0.66", Token);
         }
 
-        var attacker = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, "10.0.0.66", Token);
-        var owner = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, "10.0.0.7", Token);
+        var held = Enumerable.Range(0, 4)
+            .Select(_ => context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, "guess", "10.0.0.66", Token))
+            .ToList();
+        var sameAddress = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, "10.0.0.66", Token);
+        var elsewhere = await context.Auth.Authenticator.AuthenticateBasicAsync(key.AccessKeyId, key.SecretAccessKey, "10.0.0.7", Token);
 
-        Assert.Equal(AuthenticationStatus.Throttled, attacker.Status);
-        Assert.Equal(AuthenticationStatus.Authenticated, owner.Status);
+        Assert.Equal(AuthenticationStatus.Authenticated, sameAddress.Status);
+        Assert.Equal(AuthenticationStatus.Authenticated, elsewhere.Status);
+        Assert.All(held, h => Assert.False(h.IsCompleted));
+        for (var i = 0; i < 30 && !held.All(h => h.IsCompleted); i++)
+        {
+            context.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(Task.WhenAll(held), Task.Delay(10, Token));
+        }
+
+        Assert.All(await Task.WhenAll(held), r => Assert.Equal(AuthenticationStatus.InvalidCredentials, r.Status));
     }
 
     [Fact]

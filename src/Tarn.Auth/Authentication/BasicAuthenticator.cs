@@ -5,7 +5,8 @@ namespace Tarn.Auth.Authentication;
 
 /// <summary>
 /// Access key + secret authentication (HTTP basic auth, login) and secret lookup for signature protocols,
-/// with failed attempts throttled per access key.
+/// with wrong secrets throttled per access key and client (<see cref="FailedLoginLimiter"/>): the right
+/// secret is always checked and answered at once.
 /// </summary>
 public sealed class BasicAuthenticator
 {
@@ -41,7 +42,7 @@ public sealed class BasicAuthenticator
     {
         ArgumentNullException.ThrowIfNull(accessKeyId);
         ArgumentNullException.ThrowIfNull(secretAccessKey);
-        if (_limiter.RetryAfter(accessKeyId, client) is { } wait)
+        if (_limiter.RetryAfter() is { } wait)
         {
             return AuthenticationResult.Throttled(wait);
         }
@@ -61,7 +62,7 @@ public sealed class BasicAuthenticator
 
         if (!matches)
         {
-            _limiter.RecordFailure(accessKeyId, client);
+            await _limiter.RecordFailureAsync(accessKeyId, client, cancellationToken);
             return AuthenticationResult.Invalid;
         }
 
@@ -81,11 +82,18 @@ public sealed class BasicAuthenticator
         return new SigningCredential(found.Owner.ToUser(), accessKeyId, _cipher.Decrypt(accessKeyId, found.Credential.EncryptedSecret));
     }
 
-    /// <summary>For protocols that verify secrets themselves (S3 signatures): how long the key is still refused.</summary>
-    public TimeSpan? RetryAfter(string accessKeyId, string? client = null) => _limiter.RetryAfter(accessKeyId, client);
+    /// <summary>
+    /// For protocols that verify secrets themselves (S3 signatures): null when an attempt may be checked now,
+    /// otherwise how long the client should wait (the process is holding as many wrong answers as it will).
+    /// </summary>
+    public TimeSpan? RetryAfter() => _limiter.RetryAfter();
 
-    /// <summary>For protocols that verify secrets themselves: a failed verification, counted towards throttling.</summary>
-    public void RecordFailure(string accessKeyId, string? client = null) => _limiter.RecordFailure(accessKeyId, client);
+    /// <summary>
+    /// For protocols that verify secrets themselves: a failed verification, counted towards throttling; completes
+    /// when the caller may be answered (after the delay the count has reached).
+    /// </summary>
+    public Task RecordFailureAsync(string accessKeyId, string? client = null, CancellationToken cancellationToken = default) =>
+        _limiter.RecordFailureAsync(accessKeyId, client, cancellationToken);
 
     /// <summary>For protocols that verify secrets themselves: a successful verification, which clears the count.</summary>
     public void RecordSuccess(string accessKeyId, string? client = null) => _limiter.RecordSuccess(accessKeyId, client);

@@ -1,54 +1,83 @@
 namespace Tarn.Auth.Authentication;
 
 /// <summary>
-/// Counts failed logins per access key (and client, when known) and refuses further attempts for a while
-/// once too many fail: after <see cref="LoginThrottleOptions.FreeFailures"/> failures each further one
-/// doubles the refusal window, capped at <see cref="LoginThrottleOptions.MaxDelay"/>. Refused attempts are
-/// not counted, so the window never grows past the cap, and a quiet period forgets the history: a key can
-/// be slowed down by someone who knows its id, never locked out for good. In memory, per process.
+/// Slows down guessing of secrets without ever locking out the right one. Wrong secrets are counted per
+/// access key and client (the remote address); after <see cref="LoginThrottleOptions.FreeFailures"/> of them,
+/// each further wrong answer is held back for a delay that doubles up to
+/// <see cref="LoginThrottleOptions.MaxDelay"/>. The secret is checked before anything is held, so the right
+/// secret is answered at once, whatever came before: knowing a key id is not enough to lock its owner out.
+/// A guesser cannot go faster by sending more at once: at most <see cref="LoginThrottleOptions.MaxHeldPerKey"/>
+/// wrong answers of one key and client count down their delay together, the others wait their turn. Only
+/// when the whole process holds <see cref="LoginThrottleOptions.MaxHeldInAll"/> answers are further attempts
+/// refused unchecked (429, or SlowDown on the gateway), so a flood cannot exhaust the server. Success clears
+/// the count; a quiet period forgets it. In memory, per process.
 /// </summary>
 internal sealed class FailedLoginLimiter(LoginThrottleOptions options, TimeProvider time)
 {
     private readonly Dictionary<string, FailureState> _states = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private int _heldInAll;
 
-    /// <summary>How long the caller must still wait, or null when an attempt may be made now.</summary>
-    public TimeSpan? RetryAfter(string accessKeyId, string? client)
+    /// <summary>Null when an attempt may be checked now; otherwise how long the caller should wait.</summary>
+    public TimeSpan? RetryAfter()
     {
-        var now = time.GetUtcNow();
         lock (_lock)
         {
-            return _states.TryGetValue(Key(accessKeyId, client), out var state) && state.BlockedUntil > now
-                ? state.BlockedUntil - now
-                : null;
+            return _heldInAll >= options.MaxHeldInAll ? options.BaseDelay : null;
         }
     }
 
-    public void RecordFailure(string accessKeyId, string? client)
+    /// <summary>Counts a wrong secret and holds the caller back for the delay the count has reached.</summary>
+    public async Task RecordFailureAsync(string accessKeyId, string? client, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var key = Key(accessKeyId, client);
+        TimeSpan delay;
+        FailureState state;
         lock (_lock)
         {
-            if (!_states.TryGetValue(key, out var state) || now - state.LastFailure > options.ForgetAfter)
+            var now = time.GetUtcNow();
+            if (!_states.TryGetValue(key, out var found) || (found.Held == 0 && now - found.LastFailure > options.ForgetAfter))
             {
-                if (!_states.ContainsKey(key) && _states.Count >= options.MaxTrackedKeys)
+                if (found is null && _states.Count >= options.MaxTrackedKeys)
                 {
                     Evict(now);
                 }
 
-                state = new FailureState();
-                _states[key] = state;
+                found = new FailureState(options.MaxHeldPerKey);
+                _states[key] = found;
             }
 
+            state = found;
             state.Failures++;
             state.LastFailure = now;
-            var excess = state.Failures - options.FreeFailures;
-            if (excess > 0)
+            delay = DelayFor(state.Failures);
+            if (delay <= TimeSpan.Zero)
             {
-                // 1×, 2×, 4× … the base delay; the exponent is capped so the shift cannot overflow.
-                var delay = options.BaseDelay * (1L << Math.Min(excess - 1, 30));
-                state.BlockedUntil = now + (delay > options.MaxDelay ? options.MaxDelay : delay);
+                return;
+            }
+
+            state.Held++;
+            _heldInAll++;
+        }
+
+        try
+        {
+            await state.Slots.WaitAsync(cancellationToken);
+            try
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+            finally
+            {
+                state.Slots.Release();
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                state.Held--;
+                _heldInAll--;
             }
         }
     }
@@ -57,18 +86,44 @@ internal sealed class FailedLoginLimiter(LoginThrottleOptions options, TimeProvi
     {
         lock (_lock)
         {
-            _states.Remove(Key(accessKeyId, client));
+            var key = Key(accessKeyId, client);
+            if (_states.TryGetValue(key, out var state))
+            {
+                if (state.Held == 0)
+                {
+                    _states.Remove(key);
+                }
+                else
+                {
+                    // Held answers still release their slots on this state; start the count afresh.
+                    state.Failures = 0;
+                }
+            }
         }
+    }
+
+    // None for the first FreeFailures; then 1x, 2x, 4x ... the base delay (the exponent is capped so the shift
+    // cannot overflow), at most MaxDelay.
+    private TimeSpan DelayFor(int failures)
+    {
+        var excess = failures - options.FreeFailures;
+        if (excess <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var delay = options.BaseDelay * (1L << Math.Min(excess - 1, 30));
+        return delay > options.MaxDelay ? options.MaxDelay : delay;
     }
 
     private static string Key(string accessKeyId, string? client) => client is null ? accessKeyId : accessKeyId + "\n" + client;
 
-    /// <summary>Drops forgotten entries, and if that is not enough the older half (by last failure).</summary>
+    /// <summary>Drops forgotten entries, and if that is not enough the older half (by last failure); never a held one.</summary>
     private void Evict(DateTimeOffset now)
     {
         foreach (var (key, state) in _states.ToList())
         {
-            if (now - state.LastFailure > options.ForgetAfter && state.BlockedUntil <= now)
+            if (state.Held == 0 && now - state.LastFailure > options.ForgetAfter)
             {
                 _states.Remove(key);
             }
@@ -79,18 +134,22 @@ internal sealed class FailedLoginLimiter(LoginThrottleOptions options, TimeProvi
             return;
         }
 
-        foreach (var (key, _) in _states.OrderBy(s => s.Value.LastFailure).Take(_states.Count / 2).ToList())
+        foreach (var (key, _) in _states.Where(s => s.Value.Held == 0).OrderBy(s => s.Value.LastFailure).Take(_states.Count / 2).ToList())
         {
             _states.Remove(key);
         }
     }
 
-    private sealed class FailureState
+    private sealed class FailureState(int concurrentHolds)
     {
         public int Failures { get; set; }
 
+        /// <summary>Wrong answers being held or waiting for a slot.</summary>
+        public int Held { get; set; }
+
         public DateTimeOffset LastFailure { get; set; }
 
-        public DateTimeOffset BlockedUntil { get; set; }
+        /// <summary>The wrong answers that count down their delay at the same time.</summary>
+        public SemaphoreSlim Slots { get; } = new(concurrentHolds);
     }
 }

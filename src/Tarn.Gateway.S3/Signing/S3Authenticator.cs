@@ -77,7 +77,7 @@ public sealed class S3Authenticator(BasicAuthenticator authenticator, TimeProvid
         var canonical = SigV4CanonicalRequest.Build(request.Method, raw, query, request.Headers, signature, payloadHash);
         var signingKey = SigV4.SigningKey(credential.SecretAccessKey, signature.Credential);
         var expected = SigV4.Sign(signingKey, SigV4.StringToSign(signature.AmzDate, signature.Credential.Scope, canonical));
-        Verify(context, credential, SigV4.SignaturesEqual(expected, signature.Signature));
+        await VerifyAsync(context, credential, SigV4.SignaturesEqual(expected, signature.Signature));
 
         var chain = signature.Presigned ? null : new ChunkSignatureChain(signingKey, signature.AmzDate, signature.Credential.Scope, signature.Signature);
         return Authenticated(context, credential, payloadHash, chain);
@@ -101,7 +101,7 @@ public sealed class S3Authenticator(BasicAuthenticator authenticator, TimeProvid
         var credential = await FindCredentialAsync(context, signature.AccessKeyId);
         var bucket = parser.VirtualHostBucket(context.Request.Host.Value ?? "");
         var expected = SigV2.Sign(credential.SecretAccessKey, SigV2.StringToSign(context.Request, raw, query, signature, bucket));
-        Verify(context, credential, SigV4.SignaturesEqual(expected, signature.Signature));
+        await VerifyAsync(context, credential, SigV4.SignaturesEqual(expected, signature.Signature));
 
         var payloadHash = context.Request.Headers["x-amz-content-sha256"].ToString() is { Length: > 0 } sent ? sent : SigV4.UnsignedPayload;
         return Authenticated(context, credential, payloadHash, chunkSignatures: null);
@@ -118,10 +118,10 @@ public sealed class S3Authenticator(BasicAuthenticator authenticator, TimeProvid
     private async Task<SigningCredential> FindCredentialAsync(HttpContext context, string accessKeyId)
     {
         var client = Client(context);
-        if (authenticator.RetryAfter(accessKeyId, client) is { } wait)
+        if (authenticator.RetryAfter() is { } wait)
         {
             context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            throw new S3ErrorException(S3Errors.SlowDown, "Too many failed signatures for this access key; slow down.");
+            throw new S3ErrorException(S3Errors.SlowDown, "Too many failed signatures are being answered; slow down.");
         }
 
         if (await authenticator.FindSigningCredentialAsync(accessKeyId, context.RequestAborted) is { } credential)
@@ -129,15 +129,15 @@ public sealed class S3Authenticator(BasicAuthenticator authenticator, TimeProvid
             return credential;
         }
 
-        authenticator.RecordFailure(accessKeyId, client);
+        await authenticator.RecordFailureAsync(accessKeyId, client, context.RequestAborted);
         throw new S3ErrorException(S3Errors.InvalidAccessKeyId);
     }
 
-    private void Verify(HttpContext context, SigningCredential credential, bool matches)
+    private async Task VerifyAsync(HttpContext context, SigningCredential credential, bool matches)
     {
         if (!matches)
         {
-            authenticator.RecordFailure(credential.AccessKeyId, Client(context));
+            await authenticator.RecordFailureAsync(credential.AccessKeyId, Client(context), context.RequestAborted);
             throw new S3ErrorException(S3Errors.SignatureDoesNotMatch);
         }
 
