@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Tarn.Core;
 
 namespace Tarn.Versioning.Protection;
@@ -7,30 +5,29 @@ namespace Tarn.Versioning.Protection;
 /// <summary>
 /// A branch-protection pattern (versioning.md §17.1): a glob over whole branch names with <c>*</c> (any run,
 /// also empty), <c>?</c> (one character), <c>[abc]</c>, <c>[a-z]</c>, <c>[!abc]</c>, <c>{a,b}</c> alternatives
-/// and <c>\</c> escapes. Translated once into an anchored, non-backtracking regex, so no pattern can make a
-/// write slow; invalid patterns are refused when set (lakeFS stores them and then fails every write).
+/// and <c>\</c> escapes. Compiled once into a <see cref="GlobProgram"/>, whose matching time is bounded by
+/// the pattern and name lengths, so no pattern can make a write slow; invalid or overlong patterns are
+/// refused when set (lakeFS stores them and then fails every write).
 /// </summary>
 public sealed class BranchPattern
 {
     /// <summary>
-    /// The longest pattern accepted. Branch names are short; a longer pattern only costs memory and time to
-    /// compile (and past a few thousand characters the regex engine refuses it).
+    /// The longest pattern accepted. Branch names are short; a longer pattern only costs memory and time on
+    /// every write to the repository.
     /// </summary>
     public const int MaxLength = 256;
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    private readonly GlobProgram _program;
 
-    private readonly Regex _regex;
-
-    private BranchPattern(string text, Regex regex)
+    private BranchPattern(string text, GlobProgram program)
     {
         Text = text;
-        _regex = regex;
+        _program = program;
     }
 
     public string Text { get; }
 
-    /// <summary>Parses <paramref name="pattern"/>; 400 naming it when it is empty or not a valid glob.</summary>
+    /// <summary>Parses <paramref name="pattern"/>; 400 naming it when it is empty, too long or not a valid glob.</summary>
     public static BranchPattern Parse(string pattern)
     {
         if (string.IsNullOrEmpty(pattern))
@@ -43,26 +40,18 @@ public sealed class BranchPattern
             throw TarnException.Invalid($"branch protection pattern must be at most {MaxLength} characters long");
         }
 
-        var regex = new StringBuilder(@"\A");
+        var program = new GlobProgram();
         var position = 0;
-        Translate(pattern, ref position, regex, insideAlternatives: false);
-        regex.Append(@"\z");
-        try
-        {
-            return new BranchPattern(pattern, new Regex(regex.ToString(), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout));
-        }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException)
-        {
-            // The regex engine bounds the size of the automaton it builds; a pattern beyond it is refused, not a 500.
-            throw Invalid(pattern, "too complex");
-        }
+        Compile(pattern, ref position, program, insideAlternatives: false);
+        program.Finish();
+        return new BranchPattern(pattern, program);
     }
 
-    public bool Matches(string branchId) => _regex.IsMatch(branchId);
+    public bool Matches(string branchId) => _program.Matches(branchId);
 
-    // Appends the regex of pattern[position..] up to the end, or (inside {…}) up to the ',' or '}' that ends
+    // Appends the program of pattern[position..] up to the end, or (inside {…}) up to the ',' or '}' that ends
     // the current alternative, which is left unconsumed.
-    private static void Translate(string pattern, ref int position, StringBuilder regex, bool insideAlternatives)
+    private static void Compile(string pattern, ref int position, GlobProgram program, bool insideAlternatives)
     {
         while (position < pattern.Length)
         {
@@ -76,24 +65,28 @@ public sealed class BranchPattern
             switch (c)
             {
                 case '*':
-                    regex.Append(".*");
+                    // loop: split(any, out); any; jump loop
+                    var loop = program.Split();
+                    program.AnyChar();
+                    program.Jump(loop);
+                    program.Patch(loop, target: loop + 1, alternative: program.Next);
                     break;
                 case '?':
-                    regex.Append('.');
+                    program.AnyChar();
                     break;
                 case '\\':
-                    regex.Append(Regex.Escape(Escaped(pattern, ref position).ToString()));
+                    program.Literal(Escaped(pattern, ref position));
                     break;
                 case '[':
-                    AppendClass(pattern, ref position, regex);
+                    CompileClass(pattern, ref position, program);
                     break;
                 case '{':
-                    AppendAlternatives(pattern, ref position, regex);
+                    CompileAlternatives(pattern, ref position, program);
                     break;
                 case ']' or '}':
                     throw Invalid(pattern, $"unmatched '{c}'");
                 default:
-                    regex.Append(Regex.Escape(c.ToString()));
+                    program.Literal(c);
                     break;
             }
         }
@@ -104,34 +97,43 @@ public sealed class BranchPattern
         }
     }
 
-    private static void AppendAlternatives(string pattern, ref int position, StringBuilder regex)
+    // {a,b,c}: split(a, split(b, c)), each alternative jumping to the common end.
+    private static void CompileAlternatives(string pattern, ref int position, GlobProgram program)
     {
-        regex.Append("(?:");
+        var exits = new List<int>();
         while (true)
         {
-            Translate(pattern, ref position, regex, insideAlternatives: true);
+            var split = program.Split();
+            program.Patch(split, target: program.Next);
+            Compile(pattern, ref position, program, insideAlternatives: true);
+            exits.Add(program.Jump());
+            program.Patch(split, alternative: program.Next);
             var separator = pattern[position++];
             if (separator == '}')
             {
-                regex.Append(')');
-                return;
+                // The last split's other branch leads nowhere: point it at a dead end so it adds no position.
+                program.Class([], negated: false);
+                break;
             }
+        }
 
-            regex.Append('|');
+        foreach (var exit in exits)
+        {
+            program.Patch(exit, target: program.Next);
         }
     }
 
-    // A character class: [abc], [a-z], [!abc]; members are escaped so nothing in them is regex syntax.
-    private static void AppendClass(string pattern, ref int position, StringBuilder regex)
+    // A character class: [abc], [a-z], [!abc].
+    private static void CompileClass(string pattern, ref int position, GlobProgram program)
     {
-        regex.Append('[');
+        var negated = false;
         if (position < pattern.Length && pattern[position] == '!')
         {
-            regex.Append('^');
+            negated = true;
             position++;
         }
 
-        var members = 0;
+        var ranges = new List<(char, char)>();
         while (true)
         {
             if (position >= pattern.Length)
@@ -140,9 +142,9 @@ public sealed class BranchPattern
             }
 
             var c = pattern[position++];
-            if (c == ']' && members > 0)
+            if (c == ']' && ranges.Count > 0)
             {
-                regex.Append(']');
+                program.Class([.. ranges], negated);
                 return;
             }
 
@@ -165,21 +167,17 @@ public sealed class BranchPattern
                     throw Invalid(pattern, $"range '{c}-{last}' is out of order");
                 }
 
-                regex.Append(ClassMember(c)).Append('-').Append(ClassMember(last));
+                ranges.Add((c, last));
             }
             else
             {
-                regex.Append(ClassMember(c));
+                ranges.Add((c, c));
             }
-
-            members++;
         }
     }
 
     private static char Escaped(string pattern, ref int position) =>
         position < pattern.Length ? pattern[position++] : throw Invalid(pattern, "'\\' at the end");
-
-    private static string ClassMember(char c) => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString();
 
     private static TarnException Invalid(string pattern, string reason) =>
         TarnException.Invalid($"invalid branch protection pattern '{pattern}': {reason}");
