@@ -119,17 +119,10 @@ public sealed class CommittedManager
             new TreeLookup(_store, storageNamespace, baseIndex));
     }
 
-    /// <summary>Whether two trees differ in any record; stops at the first difference, skipping equal ranges unread.</summary>
-    private async Task<bool> HasDifferenceAsync(StorageNamespace storageNamespace, MetaRangeId left, MetaRangeId right, CancellationToken cancellationToken)
-    {
-        await using var diff = await DiffAsync(storageNamespace, left, right, cancellationToken);
-        return await diff.MoveNextAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Three-way merge of <paramref name="source"/> into <paramref name="destination"/> (§9.2, §19.11).
-    /// Throws <see cref="ErrorKind.InvalidArgument"/> <c>no changes</c> when the source tree holds the same records
-    /// as the base tree; returns the source tree itself when the destination tree is the base tree; throws
+    /// Throws <see cref="ErrorKind.InvalidArgument"/> <c>no changes</c> when the source tree is the base tree (by
+    /// ID, as lakeFS decides); returns the source tree itself when the destination tree is the base tree; throws
     /// <see cref="MergeConflictException"/> on conflicts when <paramref name="strategy"/> is
     /// <see cref="MergeStrategy.None"/>.
     /// </summary>
@@ -141,9 +134,9 @@ public sealed class CommittedManager
         MergeStrategy strategy,
         CancellationToken cancellationToken = default)
     {
-        // Equal IDs are the common case; equal content under another range layout is possible too (a range
-        // closed early so the next one could be reused), so "no changes" means no difference, not equal IDs.
-        if (source == mergeBase || !await HasDifferenceAsync(storageNamespace, mergeBase, source, cancellationToken))
+        // Decided by identity, as lakeFS does (docs/merge.md): trees with equal records under another ID (another
+        // range layout, or the root commit's "" against a tree emptied by commits) still merge into a commit.
+        if (source == mergeBase)
         {
             throw TarnException.Invalid("no changes");
         }

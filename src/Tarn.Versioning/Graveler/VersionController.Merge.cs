@@ -84,8 +84,9 @@ public sealed partial class VersionController
     };
 
     /// <summary>
-    /// Three-way merge of committed trees with the empty-tree IDs normalized; <c>no changes</c> comes back
-    /// prefixed with <paramref name="context"/>, conflicts as <see cref="MergeConflictException"/>.
+    /// Three-way merge of committed trees, the shortcuts decided by tree ID as lakeFS decides them (an empty
+    /// tree written by a commit is not the root commit's <c>""</c>); <c>no changes</c> comes back prefixed with
+    /// <paramref name="context"/>, conflicts as <see cref="MergeConflictException"/>.
     /// </summary>
     private async Task<MetaRangeId> MergeTreesAsync(
         StorageNamespace storageNamespace,
@@ -96,9 +97,6 @@ public sealed partial class VersionController
         string context,
         CancellationToken cancellationToken)
     {
-        destination = await NormalizeTreeAsync(storageNamespace, destination, cancellationToken);
-        source = await NormalizeTreeAsync(storageNamespace, source, cancellationToken);
-        mergeBase = await NormalizeTreeAsync(storageNamespace, mergeBase, cancellationToken);
         try
         {
             return await _committed.MergeAsync(storageNamespace, destination, source, mergeBase, strategy, cancellationToken);

@@ -40,6 +40,48 @@ public sealed class MergeEndpointTests(AdminServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_commit_whose_tree_was_emptied_merges_into_a_fresh_branch_as_lakefs_does()
+    {
+        // The lakefs Python wrapper's own integration test: the root commit's tree is "", a tree emptied by
+        // commits has the ID of an empty tree; lakeFS decides "no changes" by ID, so this merge makes a commit.
+        using var api = new VersioningApi(fixture);
+        var repo = VersioningApi.UniqueName("emptied");
+        await api.CreateRepositoryAsync(repo);
+        await api.CreateBranchAsync(repo, "tb", "main");
+        await Objects.ObjectApi.UploadAsync(api.Client, repo, "tb", "t", "data");
+        await api.CommitAsync(repo, "tb", "add t");
+        using (var deleted = await api.Client.DeleteAsync(Objects.ObjectApi.BranchObjects(repo, "tb", "t"), Token))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        var emptied = (await api.CommitAsync(repo, "tb", "delete t")).GetProperty("id").GetString()!;
+        await api.CreateBranchAsync(repo, "ob", "main");
+
+        var merged = await ApiAssert.JsonAsync(
+            await api.Client.PostAsJsonAsync($"api/v1/repositories/{repo}/refs/{emptied}/merge/ob", new { }, Token));
+
+        var log = await ApiAssert.JsonAsync(await api.Client.GetAsync($"api/v1/repositories/{repo}/refs/ob/commits?amount=2", Token));
+        Assert.Equal(
+            [merged.GetProperty("reference").GetString(), emptied],
+            log.GetProperty("results").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        var listing = await ApiAssert.JsonAsync(await api.Client.GetAsync($"api/v1/repositories/{repo}/refs/ob/objects/ls", Token));
+        Assert.Equal(0, listing.GetProperty("results").GetArrayLength());
+
+        // Merging it again, or merging the branch into one just made from it, is still "no changes".
+        await ApiAssert.ErrorAsync(
+            await api.Client.PostAsJsonAsync($"api/v1/repositories/{repo}/refs/{emptied}/merge/ob", new { }, Token),
+            HttpStatusCode.BadRequest, "update branch ob: no changes");
+        await api.CreateBranchAsync(repo, "ob2", "ob");
+        await ApiAssert.ErrorAsync(
+            await api.Client.PostAsJsonAsync($"api/v1/repositories/{repo}/refs/ob/merge/ob2", new { }, Token),
+            HttpStatusCode.BadRequest, "update branch ob2: no changes");
+        await ApiAssert.ErrorAsync(
+            await api.Client.PostAsJsonAsync($"api/v1/repositories/{repo}/refs/ob/merge/ob", new { }, Token),
+            HttpStatusCode.BadRequest, "update branch ob: no changes");
+    }
+
+    [Fact]
     public async Task Conflicts_answer_409_with_an_empty_reference()
     {
         using var api = new VersioningApi(fixture);

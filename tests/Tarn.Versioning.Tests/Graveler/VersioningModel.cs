@@ -7,7 +7,8 @@ namespace Tarn.Versioning.Tests.Graveler;
 /// </summary>
 internal sealed class VersioningModel
 {
-    public sealed record Commit(string Id, SortedDictionary<string, string> Tree, IReadOnlyList<string> Parents, long Generation, DateTimeOffset Date);
+    /// <summary>A commit: a full snapshot, and the engine's ID of its tree (merge decides "no changes" by it, as lakeFS does).</summary>
+    public sealed record Commit(string Id, SortedDictionary<string, string> Tree, string TreeId, IReadOnlyList<string> Parents, long Generation, DateTimeOffset Date);
 
     public sealed class Branch(string head)
     {
