@@ -15,6 +15,7 @@ using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
 using Tarn.Kv;
 using Tarn.Server.Configuration.Settings;
+using Tarn.Versioning.Committed;
 using Tarn.Versioning.Graveler;
 
 namespace Tarn.Server.Hosting;
@@ -63,12 +64,17 @@ internal sealed class TarnServer : IAsyncDisposable
             services.AddSingleton(kv);
             services.AddSingleton(blocks);
             // The engine and what is built on it come from the container, so they get the host's loggers.
-            services.AddSingleton(sp => new VersionController(kv, blocks, time, logger: sp.GetRequiredService<ILogger<VersionController>>()));
+            var engineOptions = new VersionControllerOptions
+            {
+                Committed = new CommittedManagerOptions { CacheBytes = settings.Committed.MemoryCacheBytes },
+            };
+            services.AddSingleton(sp => new VersionController(kv, blocks, time, engineOptions, sp.GetRequiredService<ILogger<VersionController>>()));
             services.AddSingleton(sp => new ObjectCatalog(sp.GetRequiredService<VersionController>(), blocks, time));
             services.AddSingleton(sp => new LinkedObjects(sp.GetRequiredService<VersionController>(), blocks, kv, time));
             services.AddSingleton(sp => new SymlinkManifests(sp.GetRequiredService<ObjectCatalog>()));
             services.AddSingleton(sp => new SampleData(sp.GetRequiredService<ObjectCatalog>(), sp.GetRequiredService<VersionController>()));
             services.AddSingleton(sp => new GarbageCollectionPreparation(sp.GetRequiredService<VersionController>(), blocks, time));
+            services.AddHostedService(sp => new IdleMemoryTrimmer(time, sp.GetRequiredService<ILogger<IdleMemoryTrimmer>>()));
             services.AddHostedService(sp => new StagingCleanupService(kv, time, sp.GetRequiredService<ILogger<StagingCleanupService>>()));
             // Presigned URLs are signed with a key derived from the master secret: restarts keep issued URLs valid.
             services.AddSingleton(new PresignedUrlSigner(PresignedUrlSigner.DeriveKey(authOptions.SecretKey), time));

@@ -13,6 +13,7 @@ internal static class SettingsBinder
         Logging = Logging(values),
         Database = Database(values),
         Blockstore = Blockstore(values),
+        Committed = new CommittedSettings { MemoryCacheBytes = values.Int64("committed.sstable.memory.cache_size_bytes") },
         Auth = Auth(values),
         Gateway = new GatewaySettings
         {

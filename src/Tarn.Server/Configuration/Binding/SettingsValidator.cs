@@ -27,6 +27,15 @@ internal static class SettingsValidator
         CheckRemoteAuthenticator(values);
         CheckInstallation(values);
         CheckPositiveDurations(values);
+        CheckNotNegative(values, "committed.sstable.memory.cache_size_bytes");
+    }
+
+    private static void CheckNotNegative(ConfigValues values, string key)
+    {
+        if (values.Int64(key) < 0)
+        {
+            throw new ConfigurationException($"{key}: must not be negative", key);
+        }
     }
 
     private static void CheckRequired(ConfigValues values)

@@ -182,7 +182,7 @@ internal static class ConfigKeySchema
         K("committed.permanent.min_range_size_bytes",            Int,        "0",      Ignored),
         K("committed.permanent.max_range_size_bytes",            Int,        "20971520", Ignored),
         K("committed.permanent.range_raggedness_entries",        Float,      "50000",  Ignored),
-        K("committed.sstable.memory.cache_size_bytes",           Int,        "400000000", Ignored),
+        K("committed.sstable.memory.cache_size_bytes",           Int,        "134217728"),
 
         // Uncommitted GC and graveler caches (lakeFS-specific)
         K("ugc.prepare_max_file_size",                           Int,        "20971520", Ignored),

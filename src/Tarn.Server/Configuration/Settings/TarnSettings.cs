@@ -16,6 +16,8 @@ public sealed record TarnSettings
 
     public required BlockstoreSettings Blockstore { get; init; }
 
+    public required CommittedSettings Committed { get; init; }
+
     public required AuthSettings Auth { get; init; }
 
     public required GatewaySettings Gateway { get; init; }
