@@ -27,7 +27,8 @@ public static class UploadBodyReader
 
     /// <summary>
     /// Positions on the object data. For forms this reads (and discards) any parts before <c>content</c>;
-    /// the data itself is left unread. Throws <see cref="ErrorKind.InvalidArgument"/> for a form without a
+    /// the data itself is left unread (a form that ends inside it fails the read with
+    /// <see cref="ErrorKind.InvalidArgument"/>). Throws <see cref="ErrorKind.InvalidArgument"/> for a form without a
     /// boundary (or with one over 70 characters), with malformed framing, or without a <c>content</c> part.
     /// </summary>
     public static async Task<UploadBody> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ public static class UploadBodyReader
         {
             if (IsContentPart(section))
             {
-                return new UploadBody(section.Body, OrDefault(section.ContentType?.Trim()), Length: null);
+                return new UploadBody(new FormPartStream(section.Body), OrDefault(section.ContentType?.Trim()), Length: null);
             }
         }
 
