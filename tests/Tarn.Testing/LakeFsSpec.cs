@@ -9,7 +9,7 @@ public sealed record SpecOperation(string OperationId, string Method, string Pat
 /// The lakeFS v1.12.1 OpenAPI document, read as plain YAML: its operations, and a validator for
 /// response bodies against the response schemas (required fields, JSON types, enums, nested refs).
 /// </summary>
-public sealed class LakeFsSpec
+public sealed partial class LakeFsSpec
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "head", "patch", "options"];
     private readonly Dictionary<object, object> _root;

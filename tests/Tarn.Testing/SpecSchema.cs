@@ -7,7 +7,7 @@ namespace Tarn.Testing;
 /// A schema of the lakeFS OpenAPI document and the checks a generated client applies to a response:
 /// required fields present, JSON types right, enum values allowed, nested objects and arrays too.
 /// </summary>
-public sealed class SpecSchema
+public sealed partial class SpecSchema
 {
     private readonly LakeFsSpec _spec;
     private readonly Dictionary<object, object> _node;

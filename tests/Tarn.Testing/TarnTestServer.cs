@@ -39,12 +39,14 @@ public sealed class TarnTestServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server. <paramref name="configure"/> may add or replace <c>LAKEFS_*</c> variables; a
-    /// <paramref name="dataDirectory"/> may be reused to restart over the same data.
+    /// <paramref name="dataDirectory"/> may be reused to restart over the same data. The server logs
+    /// nowhere unless <paramref name="logging"/> adds a provider (tests that must see its exceptions).
     /// </summary>
     public static async Task<TarnTestServer> StartAsync(
         Action<Dictionary<string, string>>? configure = null,
         ConfigProfile profile = ConfigProfile.None,
         string? dataDirectory = null,
+        Action<ILoggingBuilder>? logging = null,
         CancellationToken cancellationToken = default)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("tarn-test-").FullName;
@@ -67,7 +69,11 @@ public sealed class TarnTestServer : IAsyncDisposable
             HomeDirectory = dataDirectory,
             SystemConfigDirectory = Path.Combine(dataDirectory, "etc"),
         });
-        var server = await TarnServer.CreateAsync(loaded.Settings, logging => logging.ClearProviders(), cancellationToken);
+        var server = await TarnServer.CreateAsync(loaded.Settings, builder =>
+        {
+            builder.ClearProviders();
+            logging?.Invoke(builder);
+        }, cancellationToken);
         await InstallationBootstrap.RunAsync(server.Auth, loaded.Settings, cancellationToken);
         await server.StartAsync(cancellationToken);
         return new TarnTestServer(server, dataDirectory, environment);

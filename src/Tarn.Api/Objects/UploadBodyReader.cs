@@ -21,10 +21,15 @@ public static class UploadBodyReader
     private const string DefaultContentType = "application/octet-stream";
     private const string FormDataMediaType = "multipart/form-data";
 
+    // RFC 2046 §5.1.1: a boundary has 1 to 70 characters. The form reader throws on boundaries longer than its
+    // buffer instead of reading them, so a longer one is refused here as the malformed request it is.
+    private const int MaxBoundaryLength = 70;
+
     /// <summary>
     /// Positions on the object data. For forms this reads (and discards) any parts before <c>content</c>;
-    /// the data itself is left unread. Throws <see cref="ErrorKind.InvalidArgument"/> for a form without a
-    /// boundary, with malformed framing, or without a <c>content</c> part.
+    /// the data itself is left unread (a form that ends inside it fails the read with
+    /// <see cref="ErrorKind.InvalidArgument"/>). Throws <see cref="ErrorKind.InvalidArgument"/> for a form without a
+    /// boundary (or with one over 70 characters), with malformed framing, or without a <c>content</c> part.
     /// </summary>
     public static async Task<UploadBody> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -47,7 +52,7 @@ public static class UploadBodyReader
         {
             if (IsContentPart(section))
             {
-                return new UploadBody(section.Body, OrDefault(section.ContentType?.Trim()), Length: null);
+                return new UploadBody(new FormPartStream(section.Body), OrDefault(section.ContentType?.Trim()), Length: null);
             }
         }
 
@@ -67,9 +72,12 @@ public static class UploadBodyReader
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary);
-        return boundary.Length == 0
-            ? throw TarnException.Invalid("multipart/form-data upload without a boundary in its Content-Type")
-            : boundary.Value!;
+        return boundary.Length switch
+        {
+            0 => throw TarnException.Invalid("multipart/form-data upload without a boundary in its Content-Type"),
+            > MaxBoundaryLength => throw TarnException.Invalid($"multipart/form-data boundary longer than {MaxBoundaryLength} characters"),
+            _ => boundary.Value!,
+        };
     }
 
     private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)

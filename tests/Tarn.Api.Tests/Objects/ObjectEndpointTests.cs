@@ -51,6 +51,42 @@ public sealed class ObjectEndpointTests(AdminServerFixture fixture) : IClassFixt
         Assert.Equal("a,b\n1,2\n", await ObjectApi.ReadTextAsync(api.Client, repo, "main", "t.csv"));
     }
 
+    [Theory]
+    [InlineData(71)]
+    [InlineData(5_000)]
+    public async Task A_form_whose_boundary_is_longer_than_70_characters_answers_400(int length)
+    {
+        using var api = new VersioningApi(fixture);
+        var repo = await NewRepoAsync(api, "bnd");
+        // HttpClient's own form content refuses such boundaries, so the form is written by hand.
+        var boundary = new string('b', length);
+        using var form = new ByteArrayContent(Encoding.ASCII.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.txt\"\r\n\r\ndata\r\n--{boundary}--\r\n"));
+        form.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary);
+
+        using var response = await api.Client.PostAsync(ObjectApi.BranchObjects(repo, "main", "a.txt"), form, Token);
+
+        var error = await ApiAssert.JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("multipart/form-data boundary longer than 70 characters", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_form_that_ends_inside_its_content_part_answers_400_and_stores_nothing()
+    {
+        using var api = new VersioningApi(fixture);
+        var repo = await NewRepoAsync(api, "cut");
+        using var form = new ByteArrayContent(Encoding.ASCII.GetBytes(
+            "--b\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.txt\"\r\n\r\nthe data, and no closing boundary"));
+        form.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+
+        using var response = await api.Client.PostAsync(ObjectApi.BranchObjects(repo, "main", "a.txt"), form, Token);
+
+        var error = await ApiAssert.JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.StartsWith("malformed multipart/form-data body", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        using var stat = await api.Client.GetAsync($"api/v1/repositories/{repo}/refs/main/objects/stat?path=a.txt", Token);
+        Assert.Equal(HttpStatusCode.NotFound, stat.StatusCode);
+    }
+
     [Fact]
     public async Task Get_sends_object_headers_and_serves_ranges()
     {
