@@ -73,6 +73,9 @@ internal sealed class AwsChunkedBody
         return body;
     }
 
+    /// <summary>How many encoded bytes come before the final (zero-size) chunk: a cut before it leaves data unfinished.</summary>
+    public int BytesBeforeFinalChunk => Frames.Take(Frames.Count - 1).Sum(f => Wire.Bytes(f.SizeText + f.Extension + "\r\n").Length + f.Data.Length + f.DataTerminator.Length);
+
     /// <summary>The decoded length the frames announce (their data bytes).</summary>
     public long DataLength => Frames.Sum(f => (long)f.Data.Length);
 

@@ -46,6 +46,7 @@ internal static class BodyMutations
     {
         var kind = c.Random.Next(17);
         var name = "";
+        var cut = 1;
         WriterSigning.Chunked(c, request, key, SigV4Signer.StreamingSigned, trailer: false, body =>
         {
             var data = body.Frames.Where(f => f.Data.Length > 0).ToList();
@@ -110,6 +111,9 @@ internal static class BodyMutations
                     name = "truncated";
                     break;
             }
+
+            // Cut inside the chunks: a body that stops only before its closing empty line still carries every signed chunk.
+            cut = c.Random.Next(1, Math.Max(2, body.BytesBeforeFinalChunk));
         });
         if (name == "")
         {
@@ -125,7 +129,7 @@ internal static class BodyMutations
                 return DecodedLengthLie(c, request, key, kind == 14 ? -1 : 1);
             case 16:
             case 10 when name == "truncated":
-                request.Body = request.Body[..c.Random.Next(1, request.Body.Length - 1)];
+                request.Body = request.Body[..cut];
                 return "truncated";
             default:
                 return name;

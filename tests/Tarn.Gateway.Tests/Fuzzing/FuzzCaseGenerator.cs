@@ -10,6 +10,7 @@ internal static class CaseFamilies
     public const string Anonymous = "anonymous/";
     public const string FallThroughPrefix = "fall-through/";
     public const string Limits = "limits/";
+    public const string Smuggling = "smuggling/";
 }
 
 /// <summary>
@@ -31,7 +32,8 @@ internal sealed class FuzzCaseGenerator(int seed, FuzzTargets targets)
             < 86 => BadXml(c),
             < 91 => Anonymous(c),
             < 96 => FallThrough(c),
-            _ => Limits(c),
+            < 98 => Limits(c),
+            _ => Smuggling(c),
         };
     }
 
@@ -146,6 +148,21 @@ internal sealed class FuzzCaseGenerator(int seed, FuzzTargets targets)
             SignedCorrectly = signed,
             MayReachSentinels = TouchesSentinels(request),
         };
+    }
+
+    private static FuzzCase Smuggling(CaseContext c)
+    {
+        var (request, name, probes) = SmugglingRequests.Any(c);
+        var fuzzCase = new FuzzCase
+        {
+            Iteration = c.Iteration,
+            Family = CaseFamilies.Smuggling + name,
+            Request = request,
+            Key = name == "after-aws-chunked-end" ? c.Targets.Writer : c.Targets.Attackers[0],
+            LocalAddress = c.Pick(c.Targets.AttackerAddresses),
+        };
+        fuzzCase.Probes.AddRange(probes);
+        return fuzzCase;
     }
 
     private static bool TouchesSentinels(RawHttpRequest request) =>

@@ -99,7 +99,13 @@ internal sealed class FuzzReport
         text.Append("slowest: ").AppendJoin(", ", _slowest.Select(s => $"case {s.Iteration} {s.Family} {s.Elapsed.TotalMilliseconds:F0} ms")).Append('\n');
         foreach (var known in KnownFindings.Open)
         {
-            text.Append($"known open finding {known.Id}: matched {_knownCounts.GetValueOrDefault(known.Id)} times. {known.Description}\n");
+            var matched = _knownCounts.GetValueOrDefault(known.Id);
+            text.Append($"known open finding {known.Id}: matched {matched} times. {known.Description}\n");
+            if (matched == 0 && Cases >= 1000)
+            {
+                text.Append("  (not seen in this run: if its fix is merged, remove it from KnownFindings so the fuzzer guards it)\n");
+            }
+
             foreach (var example in _known.GetValueOrDefault(known.Id) ?? [])
             {
                 text.Append("  example: ").Append(example.Describe(settings).Replace("\n", "\n    ", StringComparison.Ordinal)).Append('\n');

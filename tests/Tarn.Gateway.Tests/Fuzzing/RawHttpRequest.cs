@@ -32,6 +32,9 @@ internal sealed class RawHttpRequest
     /// </summary>
     public bool HalfCloseAfterBody { get; set; }
 
+    /// <summary>How long to keep the connection open after the answer (for a server that might read more requests from it).</summary>
+    public TimeSpan LingerAfterAnswer { get; set; }
+
     /// <summary>The path part of the target (before <c>?</c>), still encoded; absolute form loses scheme and authority.</summary>
     public string RawPath => SplitTarget().Path;
 
@@ -64,6 +67,7 @@ internal sealed class RawHttpRequest
         OmitContentLength = OmitContentLength,
         ContentLengthOverride = ContentLengthOverride,
         HalfCloseAfterBody = HalfCloseAfterBody,
+        LingerAfterAnswer = LingerAfterAnswer,
     };
 
     public byte[] ToBytes()

@@ -38,6 +38,11 @@ internal sealed class RawHttpSender(IPEndPoint server, TimeSpan timeout)
             writing = WriteAsync(socket, request.ToBytes(), request.HalfCloseAfterBody, deadline.Token);
             var response = await ReadResponseAsync(socket, request.Method == "HEAD", received, deadline.Token);
             var writeProblem = await WithinAsync(writing, TimeSpan.FromSeconds(1));
+            if (request.LingerAfterAnswer > TimeSpan.Zero)
+            {
+                await Task.Delay(request.LingerAfterAnswer, cancellationToken);
+            }
+
             return new RawHttpExchange(ExchangeOutcome.Answered, response, writeProblem, Elapsed(started));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
