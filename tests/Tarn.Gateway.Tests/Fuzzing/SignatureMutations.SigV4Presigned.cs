@@ -16,7 +16,7 @@ internal static partial class SignatureMutations
         }
 
         var signing = Presign(c.Now, expires);
-        switch (c.Random.Next(14))
+        switch (c.Random.Next(15))
         {
             case 0:
                 {
@@ -61,6 +61,10 @@ internal static partial class SignatureMutations
             case 12:
                 request.Method = request.Method == "GET" ? "DELETE" : "GET";
                 return "method-changed-after-signing";
+            case 13:
+                // The edges of the calendar, signed: expired long ago, or valid only in the far future.
+                Presign(c.Chance(50) ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue.AddSeconds(-1), "604800");
+                return "date-at-the-edge-of-time";
             default:
                 request.SetHeader("Host", "localhost:" + c.Targets.Host.Split(':')[1]);
                 return "host-changed-after-signing";

@@ -35,6 +35,7 @@ internal static class UnsignedRequests
             2 => Add(refusable, "X-Amz-Signature", "0123", "x-amz-signature-header-only"),
             3 => Add(refusable, "X-Amz-Security-Token", "token", "security-token-only"),
             4 => Add(refusable, "Cookie", "internal_auth_session=x", "session-cookie"),
+            5 when c.Chance(50) => Add(refusable, "Authorization", c.Pick<string>(["", " ", "AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 "]), "authorization-empty"),
             _ => "nothing",
         };
         return (refusable, (virtualHost ? "virtual-host/" : "gateway-host/") + name, probes);
