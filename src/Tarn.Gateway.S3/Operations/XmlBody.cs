@@ -13,6 +13,13 @@ public static class XmlBody
     /// <summary>Upper bound of an XML body: 1000 keys of 1 KiB each, escaped, fit comfortably.</summary>
     public const int MaxBytes = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// The deepest element nesting read. S3's request documents are three elements deep; each element costs
+    /// its depth to report (the path from the root), so unbounded nesting would make the work quadratic in the
+    /// body's length (minutes for a few hundred kilobytes).
+    /// </summary>
+    public const int MaxDepth = 16;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -47,7 +54,7 @@ public static class XmlBody
     /// <summary>
     /// Walks the document: <paramref name="onElement"/> gets the path of element names from the root
     /// (e.g. <c>Delete/Object/Key</c>, namespaces ignored) and the element's text, for elements holding text.
-    /// Unparsable XML is <paramref name="malformed"/>.
+    /// Unparsable XML, and nesting deeper than <see cref="MaxDepth"/>, is <paramref name="malformed"/>.
     /// </summary>
     public static void Parse(byte[] body, S3Error malformed, Action<string, string> onElement, Action<string>? onElementEnd = null)
     {
@@ -64,6 +71,11 @@ public static class XmlBody
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
+                        if (path.Count == MaxDepth)
+                        {
+                            throw new S3ErrorException(malformed.WithMessage($"The XML body is nested deeper than {MaxDepth} elements."));
+                        }
+
                         path.Add(reader.LocalName);
                         if (reader.IsEmptyElement)
                         {

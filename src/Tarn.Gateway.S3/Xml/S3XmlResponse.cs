@@ -21,6 +21,9 @@ public static class S3XmlResponse
         Async = true,
         // Keys may hold control characters; they are escaped as character references rather than refused.
         CheckCharacters = false,
+        // A literal CR reaches an XML reader as LF (end-of-line handling), so a key "a\rb" would come back as
+        // "a\nb": CRs are written as &#xD;, which readers keep. (The default rewrites them to line feeds.)
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     /// <summary>Writes the document produced by <paramref name="write"/> with <paramref name="status"/>.</summary>
