@@ -38,6 +38,7 @@ public static class TarnJson
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new NonNullCollectionsConverter());
         return options;
     }
 }

@@ -28,12 +28,19 @@ public static class RawHttp
         var head = new StringBuilder();
         head.Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
         head.Append("Host: ").Append(server.Authority).Append("\r\n");
+        var chunked = false;
         foreach (var header in headers ?? [])
         {
             head.Append(header).Append("\r\n");
+            chunked |= header.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase);
         }
 
-        head.Append("Content-Length: ").Append(body?.Length ?? 0).Append("\r\n");
+        if (!chunked)
+        {
+            // A body framed by Transfer-Encoding is sent as given, without a length.
+            head.Append("Content-Length: ").Append(body?.Length ?? 0).Append("\r\n");
+        }
+
         head.Append("Connection: close\r\n\r\n");
 
         using var client = new TcpClient();

@@ -83,7 +83,7 @@ public sealed class PermissionRequest
         using var copy = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await ReadFramedAsync(request.Body, chunk, cancellationToken)) > 0)
         {
             if (copy.Length + read > MaxBodyBytes)
             {
@@ -95,6 +95,20 @@ public sealed class PermissionRequest
 
         request.Body.Position = 0;
         return copy.ToArray();
+    }
+
+    // The web server reports a broken chunked framing (an overflowing chunk size, say) as a plain IOException:
+    // that is the client's malformed request, not a server failure.
+    private static async ValueTask<int> ReadFramedAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BadHttpRequestException("malformed request body: " + e.Message, StatusCodes.Status400BadRequest, e);
+        }
     }
 
     private static JsonElement ParseBody(byte[] bytes)

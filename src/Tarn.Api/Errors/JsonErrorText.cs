@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Tarn.Api.Contracts;
 
 namespace Tarn.Api.Errors;
 
@@ -21,6 +22,11 @@ internal static partial class JsonErrorText
         if (IsInvalidText(exception.InnerException))
         {
             return InvalidText + where;
+        }
+
+        if (exception.Message == NonNullCollectionsConverter.NullItemMessage)
+        {
+            return $"invalid request body: {exception.Message}{where}";
         }
 
         if (exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 using Tarn.Api.Authentication;
 using Tarn.Api.Authorization;
 using Tarn.Api.Errors;
@@ -24,6 +25,7 @@ public static class ApiPipeline
                 return next(context);
             });
             api.UseMiddleware<ApiExceptionMiddleware>();
+            api.Use(RefuseForeignCharsets);
             api.Use(WriteRoutingFailures);
             var info = app.ApplicationServices.GetRequiredService<ApiServerInfo>();
             if (info.UsageReportEnabled)
@@ -36,6 +38,23 @@ public static class ApiPipeline
                 });
             }
         });
+
+    // JSON bodies are UTF-8 (lakeFS reads them so whatever the header says). A charset naming anything else
+    // would make the body reader fail (a 500) or, for a real encoding, make a permission rule (which reads
+    // UTF-8) and the handler see different values; so any other charset is refused up front.
+    private static Task RefuseForeignCharsets(HttpContext context, RequestDelegate next)
+    {
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media)
+            && media.MediaType.Value is { } type
+            && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+            && media.Parameters.Any(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase))
+            && !(media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, "unsupported charset: JSON request bodies must be UTF-8");
+        }
+
+        return next(context);
+    }
 
     // Routing answers unmatched requests with a bare status. Give them lakeFS's error body: an unknown
     // path is "invalid API endpoint" (500 in lakeFS, 404 here as its spec recommends), and a body that is
