@@ -16,6 +16,18 @@ internal sealed class CaseContext(int iteration, Random random, FuzzTargets targ
 
     public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
+    /// <summary>
+    /// The attacker key and client address a refused request comes from: a different pair for each case, in
+    /// turn. Wrong signatures are counted per key and address, and past five the server holds each answer back
+    /// for seconds (README, "How guessing is slowed down"); spreading them keeps every pair under that.
+    /// </summary>
+    public (FuzzKey Key, System.Net.IPAddress Address) AttackerSlot()
+    {
+        var attackers = targets.Attackers;
+        var addresses = targets.AttackerAddresses;
+        return (attackers[iteration % attackers.Count], addresses[iteration / attackers.Count % addresses.Count]);
+    }
+
     public bool Chance(int percent) => random.Next(100) < percent;
 
     public byte[] Bytes(int maxLength)

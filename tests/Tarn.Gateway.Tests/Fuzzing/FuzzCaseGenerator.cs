@@ -64,7 +64,7 @@ internal sealed class FuzzCaseGenerator(int seed, FuzzTargets targets)
     private static FuzzCase BadSignature(CaseContext c)
     {
         var refusable = RefusableRequests.Any(c);
-        var attacker = c.Pick(c.Targets.Attackers);
+        var (attacker, address) = c.AttackerSlot();
         var (request, mutation) = SignatureMutations.Any(c, refusable.Request, attacker);
         var fuzzCase = new FuzzCase
         {
@@ -72,7 +72,7 @@ internal sealed class FuzzCaseGenerator(int seed, FuzzTargets targets)
             Family = CaseFamilies.Signature + refusable.Name + "/" + mutation,
             Request = request,
             Key = attacker,
-            LocalAddress = c.Pick(c.Targets.AttackerAddresses),
+            LocalAddress = address,
             Demand = Demand.Refusal,
         };
         fuzzCase.Probes.AddRange(refusable.Probes);
@@ -158,8 +158,8 @@ internal sealed class FuzzCaseGenerator(int seed, FuzzTargets targets)
             Iteration = c.Iteration,
             Family = CaseFamilies.Smuggling + name,
             Request = request,
-            Key = name == "after-aws-chunked-end" ? c.Targets.Writer : c.Targets.Attackers[0],
-            LocalAddress = c.Pick(c.Targets.AttackerAddresses),
+            Key = name == "after-aws-chunked-end" ? c.Targets.Writer : c.AttackerSlot().Key,
+            LocalAddress = c.AttackerSlot().Address,
         };
         fuzzCase.Probes.AddRange(probes);
         return fuzzCase;

@@ -80,23 +80,6 @@ public sealed class FuzzOracleTests
     public void A_correct_signature_refused_as_SignatureDoesNotMatch_is_a_violation() =>
         Assert.Contains(Judge(Writes(), Answer(403, Error("SignatureDoesNotMatch", "k", "fuzz-repo", "main@fuzz-repo"))), v => v.Kind == ViolationKind.CorrectSignatureRefused);
 
-    [Fact]
-    public void The_known_dot_segment_finding_matches_the_API_answering_a_fall_through_and_nothing_else()
-    {
-        var fallThrough = new FuzzCase
-        {
-            Iteration = 1,
-            Family = CaseFamilies.FallThroughPrefix + "basic/get-repository",
-            Request = Request("GET", "/sentinel-repo/%2e%2e/api/v1/repositories/sentinel-repo"),
-        };
-        var apiAnswer = Answer(200, "{}", ("X-Request-Id", "1")) with { Response = Answer(200, "{}").Response! with { Headers = [("Content-Type", "application/json")] } };
-        var violation = Assert.Single(Judge(fallThrough, apiAnswer));
-
-        Assert.Equal("dot-segments-reach-the-api", KnownFindings.Match(fallThrough, apiAnswer, violation)?.Id);
-        var gatewayMisroute = Judge(Writes("DELETE", "/fuzz-repo/main/dir/%2e%2e/keep.txt"), Answer(404, Error("NoSuchKey", "keep.txt", "fuzz-repo", "main@fuzz-repo")));
-        Assert.Null(KnownFindings.Match(Writes("DELETE", "/fuzz-repo/main/dir/%2e%2e/keep.txt"), Answer(404, ""), Assert.Single(gatewayMisroute)));
-    }
-
     private static List<Violation> Judge(FuzzCase fuzzCase, RawHttpExchange exchange) => FuzzOracle.Judge(fuzzCase, exchange, NoSentinels);
 
     private static FuzzCase BadSignature() => new()

@@ -71,9 +71,9 @@ internal sealed class FuzzWorld : IAsyncDisposable
             var checker = await UserAsync(auth, "fuzz-checker", KeyRole.Checker, cancellationToken);
             var apiUser = await UserAsync(auth, "fuzz-api", KeyRole.Writer, cancellationToken);
             var attackers = new List<FuzzKey>();
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < 16; i++)
             {
-                attackers.Add(await UserAsync(auth, "fuzz-attacker-" + i, KeyRole.Attacker, cancellationToken));
+                attackers.Add(await UserAsync(auth, "fuzz-attacker-" + (char)('a' + i), KeyRole.Attacker, cancellationToken));
             }
 
             var versions = server.Services.GetRequiredService<VersionController>();
@@ -167,14 +167,14 @@ internal sealed class FuzzWorld : IAsyncDisposable
     public static Task<Tarn.Catalog.Entries.ObjectEntry> PutAsync(ObjectCatalog catalog, string path, byte[] data, CancellationToken cancellationToken) =>
         catalog.UploadAsync(FuzzTargets.FuzzRepository, "main", path, new MemoryStream(data), null, null, ifAbsent: false, data.Length, cancellationToken);
 
-    // Linux routes all of 127.0.0.0/8 to loopback, so refused requests can come from 64 distinct clients; elsewhere from one.
+    // Linux routes all of 127.0.0.0/8 to loopback, so refused requests can come from 250 distinct clients; elsewhere from one.
     private static List<IPAddress> AttackerAddresses()
     {
         try
         {
             using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             probe.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
-            return [.. Enumerable.Range(2, 64).Select(i => IPAddress.Parse("127.0.0." + i))];
+            return [.. Enumerable.Range(2, 250).Select(i => IPAddress.Parse("127.0.0." + i))];
         }
         catch (SocketException)
         {

@@ -11,19 +11,7 @@ internal sealed record KnownFinding(string Id, string Description, Func<FuzzCase
 /// </summary>
 internal static class KnownFindings
 {
-    public static IReadOnlyList<KnownFinding> Open { get; } =
-    [
-        new(
-            "dot-segments-reach-the-api",
-            "A request the gateway does not take (no AWS signature) whose raw path holds dot segments is routed by the path the web " +
-            "server normalised: /repo/main/%2e%2e/%2e%2e/api/v1/… reaches the API operation named after the dots are removed. " +
-            "Being fixed in main (the API refuses dot segments).",
-            (fuzzCase, exchange, violation) =>
-                fuzzCase.Family.StartsWith(CaseFamilies.FallThroughPrefix, StringComparison.Ordinal)
-                && DotSegments.Contains(fuzzCase.Request.RawPath)
-                && exchange.Response is { FromGateway: false }
-                && violation.Kind is ViolationKind.Misrouted or ViolationKind.SentinelChanged),
-    ];
+    public static IReadOnlyList<KnownFinding> Open { get; } = [];
 
     /// <summary>The first open finding a violation is, or null for a new one.</summary>
     public static KnownFinding? Match(FuzzCase fuzzCase, RawHttpExchange exchange, Violation violation) =>
