@@ -154,9 +154,23 @@ def scenario():
     check(ranged.status_code == 206 and ranged.content == one[-10:], "suffix range returns the last bytes")
     call("GET", f"/repositories/{repo}/refs/v1/objects/stat", 200, "ObjectStats", params={"path": "data/one.bin"})
 
+    upload_as_the_lakefs_wrapper_decides(repo)
     presigned_staging(repo)
     bad_input(repo)
     call("DELETE", f"/repositories/{repo}", 204)
+
+
+def upload_as_the_lakefs_wrapper_decides(repo):
+    """The Python lakefs package presigns its uploads whenever /config/storage says pre_sign_support, and its
+    presigned path breaks on local storage; lakeFS says false there, so it takes the plain upload. Tarn must
+    say the same, and still serve presigned URLs to a client that asks (presigned_staging below)."""
+    storage = call("GET", "/config/storage", 200, "StorageConfig")
+    check(storage["pre_sign_support"] is False and storage["pre_sign_support_ui"] is False,
+          "local storage advertises no presigning, as lakeFS (so the lakefs wrapper uploads directly)")
+    data = os.urandom(3000)
+    upload(repo, "main", "wrapper/plain.bin", data)
+    got = requests.get(f"{API}/repositories/{repo}/refs/main/objects", params={"path": "wrapper/plain.bin"}, auth=AUTH, timeout=60)
+    check(got.status_code == 200 and got.content == data, "the wrapper's plain upload path stores the bytes")
 
 
 def presigned_staging(repo):
