@@ -69,11 +69,16 @@ public sealed class TarnTestServer : IAsyncDisposable
             HomeDirectory = dataDirectory,
             SystemConfigDirectory = Path.Combine(dataDirectory, "etc"),
         });
-        var server = await TarnServer.CreateAsync(loaded.Settings, builder =>
-        {
-            builder.ClearProviders();
-            logging?.Invoke(builder);
-        }, cancellationToken);
+        // Every test server has the container check its registrations (ValidateOnBuild, ValidateScopes) as it starts.
+        var server = await TarnServer.CreateAsync(
+            loaded.Settings,
+            builder =>
+            {
+                builder.ClearProviders();
+                logging?.Invoke(builder);
+            },
+            cancellationToken,
+            validateContainer: true);
         await InstallationBootstrap.RunAsync(server.Auth, loaded.Settings, cancellationToken);
         await server.StartAsync(cancellationToken);
         return new TarnTestServer(server, dataDirectory, environment);

@@ -26,7 +26,7 @@ const int Writers = 4;
 var deadline = DateTime.UtcNow.AddSeconds(60);
 var directory = args[0];
 await using var kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(directory));
-var controller = new VersionController(kv, new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(directory, "blocks"))));
+var controller = VersionController.Create(kv, new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(directory, "blocks"))));
 try
 {
     await controller.CreateRepositoryAsync(new RepositoryCreation(Repository, "local://repo"));

@@ -47,7 +47,7 @@ internal sealed class DurableBenchRepository : IAsyncDisposable
         var kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(directory));
         IBlockAdapter blocks = new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(directory, "blocks")));
         var storageNamespace = StorageNamespace.Parse("local://bench/graveler");
-        var controller = new VersionController(kv, blocks, TimeProvider.System, new VersionControllerOptions { Committed = committed });
+        var controller = VersionController.Create(kv, blocks, TimeProvider.System, new VersionControllerOptions { Committed = committed });
         await controller.CreateRepositoryAsync(new RepositoryCreation(Name, storageNamespace.Canonical));
         var tree = (await controller.Committed.ApplyAsync(storageNamespace, MetaRangeId.Empty, new GeneratedRecords(records), new ApplyOptions(AllowEmpty: true))).MetaRangeId;
         await controller.CommitAsync(Name, "main", new CommitParams("bench", "base") { SourceMetaRange = tree });

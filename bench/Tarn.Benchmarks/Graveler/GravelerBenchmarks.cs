@@ -81,7 +81,7 @@ public class GravelerBenchmarks
 
     private async Task SetupAsync()
     {
-        _controller = new VersionController(
+        _controller = VersionController.Create(
             new MemoryKvStore(), new MemoryBlockAdapter(), TimeProvider.System, new VersionControllerOptions { Committed = new CommittedManagerOptions { CacheBytes = 4L << 30 } });
         await _controller.CreateRepositoryAsync(new RepositoryCreation(Repository, Namespace.Canonical));
         _baseTree = (await _controller.Committed.ApplyAsync(Namespace, MetaRangeId.Empty, new GeneratedRecords(Records), new ApplyOptions(AllowEmpty: true))).MetaRangeId;

@@ -29,7 +29,7 @@ internal static class DataSetGenerator
         var time = TimeProvider.System;
         await using var kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(Path.Combine(dataDirectory, "metadata")));
         var blocks = new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(dataDirectory, "block")));
-        var versions = new VersionController(kv, blocks, time);
+        var versions = VersionController.Create(kv, blocks, time);
         var created = await versions.CreateRepositoryAsync(new RepositoryCreation(repository, storageNamespace), cancellationToken);
 
         var @namespace = StorageNamespace.Parse(storageNamespace);

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tarn.Catalog.Multipart;
-using Tarn.Catalog.Objects;
 using Tarn.Gateway.S3.Authorization;
 using Tarn.Gateway.S3.Operations;
 using Tarn.Gateway.S3.Operations.Buckets;
@@ -10,8 +7,6 @@ using Tarn.Gateway.S3.Operations.Multipart;
 using Tarn.Gateway.S3.Operations.Objects;
 using Tarn.Gateway.S3.Routing;
 using Tarn.Gateway.S3.Signing;
-using Tarn.Kv;
-using Tarn.Versioning.Graveler;
 
 namespace Tarn.Gateway.S3.Hosting;
 
@@ -19,10 +14,9 @@ namespace Tarn.Gateway.S3.Hosting;
 public static class S3GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the whole gateway: the protocol layer (<see cref="AddTarnS3GatewayProtocol"/>), authorization and
-    /// every operation. Needs in the container: <c>TimeProvider</c>, the auth domain's <c>BasicAuthenticator</c> and
-    /// <c>Authorizer</c>, <see cref="VersionController"/>, <see cref="ObjectCatalog"/> and <see cref="IKvStore"/>
-    /// (multipart tracker records live in their own partition).
+    /// Registers the whole gateway: the protocol layer (<see cref="AddTarnS3GatewayProtocol"/>), authorization,
+    /// every operation and the expiry of abandoned multipart uploads. Needs in the container: <c>TimeProvider</c>,
+    /// the auth domain (<c>AddTarnAuth</c>) and the catalog (<c>AddTarnCatalog</c>), with the engine under it.
     /// </summary>
     public static IServiceCollection AddTarnS3Gateway(this IServiceCollection services, GatewayOptions options)
     {
@@ -31,13 +25,6 @@ public static class S3GatewayServiceCollectionExtensions
         services.AddSingleton<BranchWrites>();
         services.AddSingleton<BucketListing>();
         services.AddSingleton<UploadLookup>();
-        services.TryAddSingleton(sp => new MultipartUploadStore(sp.GetRequiredService<IKvStore>()));
-        services.TryAddSingleton(sp => new MultipartUploads(
-            sp.GetRequiredService<ObjectCatalog>(),
-            sp.GetRequiredService<VersionController>(),
-            sp.GetRequiredService<MultipartUploadStore>(),
-            sp.GetRequiredService<TimeProvider>()));
-
         services.AddHostedService<MultipartExpiryService>();
 
         services.AddSingleton<IS3Operation, ListBuckets>();

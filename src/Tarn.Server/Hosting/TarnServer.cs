@@ -5,16 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tarn.Api.Hosting;
 using Tarn.Api.Usage;
 using Tarn.Auth;
-using Tarn.Blocks.Presign;
-using Tarn.Catalog.Exports;
-using Tarn.Catalog.Linking;
-using Tarn.Catalog.Objects;
-using Tarn.Catalog.Retention;
-using Tarn.Catalog.Samples;
+using Tarn.Blocks;
+using Tarn.Catalog;
 using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
 using Tarn.Kv;
 using Tarn.Server.Configuration.Settings;
+using Tarn.Versioning;
 using Tarn.Versioning.Committed;
 using Tarn.Versioning.Graveler;
 
@@ -42,7 +39,13 @@ internal sealed class TarnServer : IAsyncDisposable
     public Uri BaseAddress =>
         new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    public static async Task<TarnServer> CreateAsync(TarnSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the stores, registers every module and builds the application (not yet listening).
+    /// <paramref name="validateContainer"/> makes the container check every registration at build time
+    /// (<c>ValidateOnBuild</c>, <c>ValidateScopes</c>): tests use it; production skips the cost at start-up.
+    /// </summary>
+    public static async Task<TarnServer> CreateAsync(
+        TarnSettings settings, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken, bool validateContainer = false)
     {
         var time = TimeProvider.System;
         var kv = await MetadataStoreFactory.OpenAsync(settings.Database, cancellationToken);
@@ -50,7 +53,6 @@ internal sealed class TarnServer : IAsyncDisposable
         {
             var blocks = BlockAdapterFactory.Create(settings.Blockstore, time);
             var authOptions = AuthOptionsFactory.Create(settings);
-            var auth = new AuthService(kv, authOptions, time);
             var installationId = await InstallationIdentity.ResolveAsync(kv, settings.Installation.FixedId, cancellationToken);
             var info = ServerInfoFactory.Create(settings, blocks.Description, installationId) with { RbacMode = authOptions.RbacMode };
 
@@ -58,36 +60,23 @@ internal sealed class TarnServer : IAsyncDisposable
             configureLogging(builder.Logging);
             builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, settings.Server));
+            builder.Host.UseDefaultServiceProvider(options =>
+            {
+                options.ValidateOnBuild = validateContainer;
+                options.ValidateScopes = validateContainer;
+            });
 
+            // Each module registers itself and owns its background services; this is only the table of contents.
             var services = builder.Services;
             services.AddSingleton(time);
-            services.AddSingleton(kv);
-            services.AddSingleton(blocks);
-            // The engine and what is built on it come from the container, so they get the host's loggers.
-            var engineOptions = new VersionControllerOptions
+            services.AddTarnKv(kv);
+            services.AddTarnBlocks(blocks, authOptions.SecretKey);
+            services.AddTarnVersioning(new VersionControllerOptions
             {
                 Committed = new CommittedManagerOptions { CacheBytes = settings.Committed.MemoryCacheBytes },
-            };
-            services.AddSingleton(sp => new VersionController(kv, blocks, time, engineOptions, sp.GetRequiredService<ILogger<VersionController>>()));
-            services.AddSingleton(sp => new ObjectCatalog(sp.GetRequiredService<VersionController>(), blocks, time));
-            services.AddSingleton(sp => new LinkedObjects(sp.GetRequiredService<VersionController>(), blocks, kv, time));
-            services.AddSingleton(sp => new SymlinkManifests(sp.GetRequiredService<ObjectCatalog>()));
-            services.AddSingleton(sp => new SampleData(sp.GetRequiredService<ObjectCatalog>(), sp.GetRequiredService<VersionController>()));
-            services.AddSingleton(sp => new GarbageCollectionPreparation(sp.GetRequiredService<VersionController>(), blocks, time));
-            services.AddHostedService(sp => new IdleMemoryTrimmer(time, sp.GetRequiredService<ILogger<IdleMemoryTrimmer>>()));
-            services.AddHostedService(sp => new StagingCleanupService(kv, time, sp.GetRequiredService<ILogger<StagingCleanupService>>()));
-            // Presigned URLs are signed with a key derived from the master secret: restarts keep issued URLs valid.
-            services.AddSingleton(new PresignedUrlSigner(PresignedUrlSigner.DeriveKey(authOptions.SecretKey), time));
-            services.AddSingleton(auth);
-            services.AddSingleton(auth.Setup);
-            services.AddSingleton(auth.Authenticator);
-            services.AddSingleton(auth.Tokens);
-            services.AddSingleton(auth.Authorizer);
-            services.AddSingleton(auth.Users);
-            services.AddSingleton(auth.Groups);
-            services.AddSingleton(auth.Credentials);
-            services.AddSingleton(auth.Policies);
-            services.AddSingleton(auth.Acls);
+            });
+            services.AddTarnCatalog();
+            services.AddTarnAuth(authOptions);
             services.AddSingleton<IUsageStore>(new KvUsageStore(kv));
             services.AddTarnApi(info, settings.UsageReport.FlushInterval);
             services.AddTarnS3Gateway(new GatewayOptions
@@ -97,6 +86,7 @@ internal sealed class TarnServer : IAsyncDisposable
                 FallbackUrl = settings.Gateway.FallbackUrl,
                 VerifyUnsupported = settings.Gateway.VerifyUnsupported,
             });
+            services.AddHostedService(sp => new IdleMemoryTrimmer(time, sp.GetRequiredService<ILogger<IdleMemoryTrimmer>>()));
 
             var app = builder.Build();
             // HTTP framing first, for both protocols: see ExpectContinueGuard.
@@ -111,7 +101,7 @@ internal sealed class TarnServer : IAsyncDisposable
             app.UseRouting();
             app.UseTarnApiAccessControl();
             app.MapTarnApi();
-            return new TarnServer(app, kv, auth);
+            return new TarnServer(app, kv, app.Services.GetRequiredService<AuthService>());
         }
         catch
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tarn.Blocks;
@@ -37,7 +38,41 @@ public sealed partial class VersionController
     private readonly RetentionRuleStore _retention;
     private readonly ILogger _logger;
 
-    public VersionController(
+    /// <summary>
+    /// The engine over its collaborators, as the container builds it (<see cref="VersioningServiceCollectionExtensions.AddTarnVersioning"/>);
+    /// outside a container use <see cref="Create"/>.
+    /// </summary>
+    internal VersionController(
+        StagingStore staging,
+        RefStore refs,
+        RefResolver resolver,
+        CommitLog log,
+        MergeBase mergeBase,
+        CommittedManager committed,
+        BranchProtection protection,
+        RetentionRuleStore retention,
+        TimeProvider time,
+        VersionControllerOptions options,
+        ILogger<VersionController> logger)
+    {
+        _staging = staging;
+        _refs = refs;
+        _resolver = resolver;
+        _log = log;
+        _mergeBase = mergeBase;
+        _committed = committed;
+        _protection = protection;
+        _retention = retention;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// An engine over <paramref name="kv"/> and <paramref name="blockAdapter"/> for tests and tools, wired by
+    /// the same registration the server uses.
+    /// </summary>
+    public static VersionController Create(
         IKvStore kv,
         IBlockAdapter blockAdapter,
         TimeProvider? time = null,
@@ -46,18 +81,13 @@ public sealed partial class VersionController
     {
         ArgumentNullException.ThrowIfNull(kv);
         ArgumentNullException.ThrowIfNull(blockAdapter);
-        _options = options ?? new VersionControllerOptions();
-        _options.Validate();
-        _time = time ?? TimeProvider.System;
-        _staging = new StagingStore(kv, _time);
-        _refs = new RefStore(kv, _staging, _time, new CommitCache(_options.CommitCacheCapacity));
-        _resolver = new RefResolver(_refs);
-        _log = new CommitLog(_refs);
-        _mergeBase = new MergeBase(_refs);
-        _committed = new CommittedManager(blockAdapter, _options.Committed);
-        _protection = new BranchProtection(kv, _time);
-        _retention = new RetentionRuleStore(kv);
-        _logger = logger ?? NullLogger<VersionController>.Instance;
+        var services = new ServiceCollection()
+            .AddSingleton(kv)
+            .AddSingleton(blockAdapter)
+            .AddSingleton(time ?? TimeProvider.System)
+            .AddSingleton<ILogger<VersionController>>(logger ?? NullLogger<VersionController>.Instance)
+            .AddTarnVersioningEngine(options ?? new VersionControllerOptions());
+        return services.BuildServiceProvider().GetRequiredService<VersionController>();
     }
 
     /// <summary>Committed storage, for the metadata endpoints that read range and metarange files directly.</summary>

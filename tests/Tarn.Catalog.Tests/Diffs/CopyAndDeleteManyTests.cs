@@ -18,7 +18,7 @@ public sealed class CopyAndDeleteManyTests
 
     public CopyAndDeleteManyTests()
     {
-        _versions = new VersionController(new MemoryKvStore(), _blocks);
+        _versions = VersionController.Create(new MemoryKvStore(), _blocks);
         _catalog = new ObjectCatalog(_versions, _blocks);
     }
 

@@ -32,7 +32,7 @@ public sealed class StagedEntryFootprintTests : IDisposable
         long grown;
         await using (var kv = new SqliteKvStore(options))
         {
-            var versions = new VersionController(kv, new MemoryBlockAdapter());
+            var versions = VersionController.Create(kv, new MemoryBlockAdapter());
             // Long names on purpose: the cost must not grow with them.
             await versions.CreateRepositoryAsync(new RepositoryCreation("analytics-production-events", "mem://bucket/analytics"), Ct);
             await versions.CreateBranchAsync("analytics-production-events", "feature-backfill-2026-11", "main", Ct);

@@ -23,7 +23,7 @@ public sealed class LinkedObjectsTests
     public LinkedObjectsTests()
     {
         var kv = new MemoryKvStore();
-        _versions = new VersionController(kv, _blocks, _time);
+        _versions = VersionController.Create(kv, _blocks, _time);
         _links = new LinkedObjects(_versions, _blocks, kv, _time);
         _catalog = new ObjectCatalog(_versions, _blocks, _time);
     }

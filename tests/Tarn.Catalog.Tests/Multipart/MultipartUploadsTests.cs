@@ -21,7 +21,7 @@ public sealed class MultipartUploadsTests
 
     public MultipartUploadsTests()
     {
-        _versions = new VersionController(_kv, _blocks);
+        _versions = VersionController.Create(_kv, _blocks);
         _catalog = new ObjectCatalog(_versions, _blocks);
         _uploads = new MultipartUploads(_catalog, _versions, new MultipartUploadStore(_kv));
     }

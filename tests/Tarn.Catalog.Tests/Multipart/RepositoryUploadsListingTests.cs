@@ -20,7 +20,7 @@ public sealed class RepositoryUploadsListingTests
     {
         var kv = new MemoryKvStore();
         var blocks = new MemoryBlockAdapter();
-        _versions = new VersionController(kv, blocks, _time);
+        _versions = VersionController.Create(kv, blocks, _time);
         _uploads = new MultipartUploads(new ObjectCatalog(_versions, blocks, _time), _versions, new MultipartUploadStore(kv), _time);
     }
 

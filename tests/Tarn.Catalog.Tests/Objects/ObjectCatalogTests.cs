@@ -19,7 +19,7 @@ public sealed class ObjectCatalogTests
 
     public ObjectCatalogTests()
     {
-        _versions = new VersionController(new MemoryKvStore(), _blocks);
+        _versions = VersionController.Create(new MemoryKvStore(), _blocks);
         _catalog = new ObjectCatalog(_versions, _blocks);
     }
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Tarn.Auth;
 using Tarn.Blocks;
 using Tarn.Blocks.Local;
+using Tarn.Catalog;
 using Tarn.Catalog.Objects;
 using Tarn.Gateway.S3;
 using Tarn.Gateway.S3.Hosting;
@@ -74,7 +75,7 @@ public sealed class CatalogGatewayServer : IAsyncDisposable
         var time = new ShiftedTimeProvider();
         var kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(Path.Combine(directory, "kv"), syncWrites: false));
         var blocks = new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(directory, "blocks")));
-        var versions = new VersionController(kv, blocks, time);
+        var versions = VersionController.Create(kv, blocks, time);
         var auth = new AuthService(kv, new AuthOptions { SecretKey = "gateway-tests-master-secret-0123456789" }, time);
         await CreateUserAsync(auth, "admin", Key, [Statement.Allowing("*", "fs:*")], cancellationToken);
         await CreateUserAsync(auth, "limited", RestrictedKey,
@@ -100,7 +101,7 @@ public sealed class CatalogGatewayServer : IAsyncDisposable
         services.AddSingleton<IKvStore>(kv);
         services.AddSingleton<IBlockAdapter>(blocks);
         services.AddSingleton(versions);
-        services.AddSingleton(new ObjectCatalog(versions, blocks, time));
+        services.AddTarnCatalog();
         services.AddSingleton(auth.Authenticator);
         services.AddSingleton(auth.Authorizer);
         services.AddTarnS3Gateway(new GatewayOptions { DomainNames = [Domain] });

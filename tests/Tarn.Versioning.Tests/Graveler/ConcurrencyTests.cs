@@ -102,8 +102,8 @@ public sealed class ConcurrencyTests
         // their in-process queues do not see each other, only the branch CAS does.
         var kv = new MemoryKvStore();
         var blocks = new MemoryBlockAdapter();
-        var first = new VersionController(kv, blocks);
-        var second = new VersionController(kv, blocks);
+        var first = VersionController.Create(kv, blocks);
+        var second = VersionController.Create(kv, blocks);
         await first.CreateRepositoryAsync(new RepositoryCreation(Repo, "mem://shared/ns"), Ct);
         const int PerProcess = 4;
         for (var i = 0; i < 2 * PerProcess; i++)

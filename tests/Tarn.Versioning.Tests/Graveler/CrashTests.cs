@@ -49,7 +49,7 @@ public sealed class CrashTests : IDisposable
     private async Task VerifyAsync(Dictionary<string, (string Branch, string Content)> writes)
     {
         await using var kv = new SqliteKvStore(SqliteKvOptions.ForDirectory(_directory));
-        var controller = new VersionController(kv, new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(_directory, "blocks"))));
+        var controller = VersionController.Create(kv, new LocalBlockAdapter(new LocalBlockstoreOptions(Path.Combine(_directory, "blocks"))));
         foreach (var branchId in new[] { "main", "dev" })
         {
             var branch = await controller.GetBranchAsync(Repository, branchId, Ct);

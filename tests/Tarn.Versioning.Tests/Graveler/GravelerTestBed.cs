@@ -19,7 +19,7 @@ internal sealed class GravelerTestBed
     {
         Kv = kv ?? new MemoryKvStore();
         Time = new FakeTimeProvider(Epoch);
-        Controller = new VersionController(
+        Controller = VersionController.Create(
             Kv, new MemoryBlockAdapter(), Time, new VersionControllerOptions { Committed = committed ?? new CommittedManagerOptions { SplitModulus = 8, BlockSizeBytes = 256 } });
     }
 

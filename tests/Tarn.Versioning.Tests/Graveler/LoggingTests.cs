@@ -14,7 +14,7 @@ public sealed class LoggingTests
     public async Task Commits_and_merges_log_the_branch_move_with_the_commit_id()
     {
         var logger = new RecordingLogger();
-        var controller = new VersionController(new MemoryKvStore(), new MemoryBlockAdapter(), new FakeTimeProvider(GravelerTestBed.Epoch), logger: logger);
+        var controller = VersionController.Create(new MemoryKvStore(), new MemoryBlockAdapter(), new FakeTimeProvider(GravelerTestBed.Epoch), logger: logger);
         var ct = TestContext.Current.CancellationToken;
         await controller.CreateRepositoryAsync(new RepositoryCreation("repo1", "mem://repo1/ns"), ct);
         await controller.CreateBranchAsync("repo1", "feature", "main", ct);

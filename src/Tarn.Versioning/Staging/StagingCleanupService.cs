@@ -1,7 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tarn.Kv;
-using Tarn.Versioning.Staging;
 
-namespace Tarn.Server.Hosting;
+namespace Tarn.Versioning.Staging;
 
 /// <summary>
 /// Deletes the staged entries of staging tokens that commits, merges and resets have consumed
