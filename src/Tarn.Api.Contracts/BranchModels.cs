@@ -36,7 +36,7 @@ public sealed record RevertCreation
 
     /// <summary>
     /// 1-based parent to diff against when reverting a merge commit. Required by the schema, but 0 means
-    /// "not given" (versioning.md §21 #7).
+    /// "not given" (docs/merge.md, "Revert and cherry-pick").
     /// </summary>
     public required int ParentNumber { get; init; }
 
@@ -51,7 +51,7 @@ public sealed record CherryPickCreation
     /// <summary>The commit to cherry-pick, as a ref expression.</summary>
     public required string Ref { get; init; }
 
-    /// <summary>1-based parent for merge commits; must be positive when present (versioning.md §21 #30).</summary>
+    /// <summary>1-based parent for merge commits; must be positive when present (docs/merge.md, "Revert and cherry-pick").</summary>
     public int? ParentNumber { get; init; }
 
     public bool? Force { get; init; }

@@ -1,7 +1,7 @@
 namespace Tarn.Api.Contracts;
 
 /// <summary>
-/// A commit (schema <c>Commit</c>). lakeFS always sends every field (versioning.md §3.2), including the
+/// A commit (schema <c>Commit</c>). lakeFS always sends every field (docs/http-api.md, "JSON shapes"), including the
 /// three the schema leaves optional: <see cref="Metadata"/> (<c>{}</c> when empty), <see cref="Generation"/>
 /// and <see cref="Version"/>; so does Tarn.
 /// </summary>
@@ -73,7 +73,7 @@ public sealed record CommitRecordCreation
 
     public required IReadOnlyList<string> Parents { get; init; }
 
-    /// <summary>Absent is treated as <c>{}</c> (lakeFS answers 500; versioning.md §20 #23).</summary>
+    /// <summary>Absent is treated as <c>{}</c> (lakeFS answers 500; docs/commits.md, "Creating commit records").</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     public required long Generation { get; init; }

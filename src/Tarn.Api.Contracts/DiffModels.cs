@@ -2,7 +2,7 @@ namespace Tarn.Api.Contracts;
 
 /// <summary>
 /// One difference (schema <c>Diff</c>). <see cref="SizeBytes"/> is set for every object entry (0 for a
-/// removal in a branch's uncommitted diff) and absent for common prefixes (versioning.md §8.5, §21 #10).
+/// removal in a branch's uncommitted diff) and absent for common prefixes (docs/diff.md, "Sizes in diff entries").
 /// </summary>
 public sealed record Diff
 {

@@ -18,7 +18,7 @@ public sealed record Merge
 
 /// <summary>
 /// Answer of <c>mergeIntoBranch</c> (schema <c>MergeResult</c>): the merge commit, or <c>""</c> in the body
-/// of a 409 conflict (versioning.md §21 #2).
+/// of a 409 conflict (docs/lakefs-quirks.md, "A merge conflict answers a MergeResult").
 /// </summary>
 public sealed record MergeResult(string Reference);
 

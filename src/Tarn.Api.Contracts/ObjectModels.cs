@@ -2,7 +2,7 @@ namespace Tarn.Api.Contracts;
 
 /// <summary>
 /// An object or, in a delimited listing, a common prefix (schema <c>ObjectStats</c>). A common prefix still
-/// carries the required fields, as <c>""</c> and 0 (versioning.md §3.2, §21 #11).
+/// carries the required fields, as <c>""</c> and 0 (docs/http-api.md, "JSON shapes").
 /// </summary>
 public sealed record ObjectStats
 {
@@ -23,7 +23,7 @@ public sealed record ObjectStats
     /// <summary>Unix seconds; 0 when the entry carries no time.</summary>
     public required long Mtime { get; init; }
 
-    /// <summary>User metadata; when it is present depends on the operation (versioning.md §3.2).</summary>
+    /// <summary>User metadata; when it is present depends on the operation (docs/http-api.md, "JSON shapes").</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     public string? ContentType { get; init; }

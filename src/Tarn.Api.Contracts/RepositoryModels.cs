@@ -2,7 +2,7 @@ namespace Tarn.Api.Contracts;
 
 /// <summary>
 /// A repository (schema <c>Repository</c>). <see cref="ReadOnly"/> is always sent except in the answer of a
-/// bare create, which lakeFS sends without it (versioning.md §3.2, §21 #19).
+/// bare create, which lakeFS sends without it (docs/http-api.md, "JSON shapes").
 /// </summary>
 public sealed record Repository
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Tarn.Api.Contracts;
 
-/// <summary>What <c>resetBranch</c> discards; any other value is a 400 (versioning.md §1.2).</summary>
+/// <summary>What <c>resetBranch</c> discards; any other value is a 400 (docs/http-api.md, "Request validation").</summary>
 [JsonConverter(typeof(WireEnumConverter<ResetType>))]
 public enum ResetType
 {

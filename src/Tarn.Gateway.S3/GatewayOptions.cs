@@ -25,8 +25,8 @@ public sealed record GatewayOptions
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// How long a multipart upload may stay open before its parts are discarded (s3-gateway.md §6.7, lakeFS
-    /// never expires them); <see cref="TimeSpan.Zero"/> keeps uploads forever.
+    /// How long a multipart upload may stay open before its parts are discarded (docs/gateway.md,
+    /// "Multipart uploads"; lakeFS never expires them); <see cref="TimeSpan.Zero"/> keeps uploads forever.
     /// </summary>
     public TimeSpan MultipartUploadExpiry { get; init; } = TimeSpan.FromDays(7);
 

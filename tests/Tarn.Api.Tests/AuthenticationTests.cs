@@ -5,7 +5,10 @@ using System.Text;
 
 namespace Tarn.Api.Tests;
 
-/// <summary>Basic, bearer and cookie authentication, login and logout (auth.md §2).</summary>
+/// <summary>
+/// Basic, bearer and cookie authentication, login and logout (docs/access-control.md, "Authenticating API requests" and
+/// "Login tokens and the session cookie").
+/// </summary>
 public sealed class AuthenticationTests(AdminServerFixture fixture) : IClassFixture<AdminServerFixture>
 {
     private const string Failure = "error authenticating request";

@@ -1,8 +1,9 @@
 namespace Tarn.Api.Tests;
 
 /// <summary>
-/// Test data for the permission table test: a sample request for every lakeFS operation and, written out
-/// independently of the production table, the exact grants auth.md §9 says it requires for that request.
+/// Test data for the permission table test: a sample request for every lakeFS operation and, written out independently
+/// of the production table, the exact grants lakeFS requires for that request (docs/access-control.md, "The permission
+/// table").
 /// </summary>
 internal static class OperationSamples
 {

@@ -5,7 +5,7 @@ using Tarn.Core;
 
 namespace Tarn.Api.Tests;
 
-/// <summary>The paging rules of versioning.md §1.4, shared by every list operation.</summary>
+/// <summary>The paging rules of docs/http-api.md, "Paging", shared by every list operation.</summary>
 public sealed class PagingTests
 {
     [Theory]

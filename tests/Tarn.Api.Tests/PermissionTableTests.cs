@@ -7,9 +7,9 @@ using Tarn.Testing;
 namespace Tarn.Api.Tests;
 
 /// <summary>
-/// Authorization of every lakeFS operation (auth.md §9), driven by the spec's operation list: a user without
-/// policies is refused with 401 <c>insufficient permissions</c>, a user granted exactly the required actions
-/// on the exact resources gets past authorization, and one grant fewer is refused again.
+/// Authorization of every lakeFS operation (docs/access-control.md, "The permission table"), driven by the spec's
+/// operation list: a user without policies is refused with 401 <c>insufficient permissions</c>, a user granted exactly
+/// the required actions on the exact resources gets past authorization, and one grant fewer is refused again.
 /// </summary>
 public sealed class PermissionTableTests(InternalRbacServerFixture fixture, ITestOutputHelper output) : IClassFixture<InternalRbacServerFixture>
 {

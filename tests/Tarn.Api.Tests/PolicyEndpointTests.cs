@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 
 namespace Tarn.Api.Tests;
 
-/// <summary>The policy API in internal RBAC mode (auth.md §4, §5.3, §8), its answers checked against the spec.</summary>
+/// <summary>
+/// The policy API in internal RBAC mode (docs/access-control.md, "Policies" and "RBAC modes"), its answers checked
+/// against the OpenAPI document.
+/// </summary>
 public sealed class PolicyEndpointTests(InternalRbacServerFixture fixture) : IClassFixture<InternalRbacServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

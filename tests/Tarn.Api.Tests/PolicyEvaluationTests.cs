@@ -6,7 +6,7 @@ using Tarn.Api.Authorization;
 namespace Tarn.Api.Tests;
 
 /// <summary>
-/// Policy evaluation through HTTP (auth.md §4): deny beats allow wherever it comes from, wildcards in
+/// Policy evaluation through HTTP (docs/access-control.md, "Evaluation"): deny beats allow wherever it comes from, wildcards in
 /// actions and resources, policies inherited from groups (and lost with the membership at once),
 /// <c>${user}</c>, and credentials and tokens that stop working when revoked.
 /// </summary>

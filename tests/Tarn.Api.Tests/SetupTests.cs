@@ -5,7 +5,7 @@ using Tarn.Testing;
 
 namespace Tarn.Api.Tests;
 
-/// <summary>First-time setup over HTTP (auth.md §3), each test on a fresh server.</summary>
+/// <summary>First-time setup over HTTP (docs/access-control.md, "Setup"), each test on a fresh server.</summary>
 public sealed class SetupTests : IAsyncLifetime
 {
     private TarnTestServer _server = null!;

@@ -5,7 +5,7 @@ using Tarn.Api.Authorization;
 namespace Tarn.Api.Tests;
 
 /// <summary>
-/// Simplified (ACL) mode, lakeFS open source's default (auth.md §5.1, §5.2): the four ACL groups behave as
+/// Simplified (ACL) mode, lakeFS open source's default (docs/access-control.md, "RBAC modes"): the four ACL groups behave as
 /// their levels say, checked at the authorization level (an operation not built yet answers 501 once it is
 /// past authorization), and the policy API answers 501 before authentication.
 /// </summary>

@@ -144,7 +144,7 @@ public sealed class SpecConformanceTests(AdminServerFixture fixture, ITestOutput
 
         using (var branch = await admin.PostAsJsonAsync($"api/v1/repositories/{Repo}/branches", new { name = "dev", source = "main" }, Token))
         {
-            // createBranch answers text/plain, which the schema check does not cover (§21 #1).
+            // createBranch answers text/plain, which the schema check does not cover (docs/http-api.md, "JSON shapes").
             Assert.Equal(HttpStatusCode.Created, branch.StatusCode);
         }
 

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Tarn.Api.Tests;
 
-/// <summary>Users, groups, memberships, credentials and group ACLs over HTTP (auth.md §1.4, §6, §8).</summary>
+/// <summary>
+/// Users, groups, memberships, credentials and group ACLs over HTTP (docs/access-control.md, "Users, groups and
+/// credentials" and "Group ACLs").
+/// </summary>
 public sealed class UserGroupEndpointTests(AdminServerFixture fixture) : IClassFixture<AdminServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -58,7 +61,7 @@ public sealed class UserGroupEndpointTests(AdminServerFixture fixture) : IClassF
         Assert.Equal(["page-c"], Ids(second));
         AssertPagination(second, hasMore: false, nextOffset: "", results: 1);
 
-        // A full page says there may be more even when there is not (auth.md §8.1).
+        // A full page says there may be more even when there is not (docs/access-control.md, "Paging auth lists").
         var exact = await ApiAssert.JsonAsync(await api.Client.GetAsync("api/v1/auth/users?prefix=page-&amount=3", Token));
         AssertPagination(exact, hasMore: true, nextOffset: "page-c", results: 3);
         var empty = await ApiAssert.JsonAsync(await api.Client.GetAsync("api/v1/auth/users?prefix=page-&after=page-c", Token));

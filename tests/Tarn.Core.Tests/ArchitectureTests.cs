@@ -3,8 +3,9 @@ using System.Reflection;
 namespace Tarn.Core.Tests;
 
 /// <summary>
-/// The dependency rules of the solution (design/conventions.md (b)), checked on the compiled assemblies:
-/// storage knows no domain, the domain knows no HTTP, protocol adapters never reference each other.
+/// The dependency rules of the solution (the table below; README.md, "Layout", lists the projects), checked on the
+/// compiled assemblies: storage knows no domain, the domain knows no HTTP, protocol adapters never reference each
+/// other.
 /// </summary>
 public sealed class ArchitectureTests
 {

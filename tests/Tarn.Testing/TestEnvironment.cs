@@ -44,7 +44,7 @@ public static class TestEnvironment
         }
     }
 
-    /// <summary>The read-only shared folder beside the repository (specs, the lakeFS OpenAPI file).</summary>
+    /// <summary>The read-only folder beside the repository that holds the lakeFS OpenAPI file the contract tests read.</summary>
     public static string SharedDirectory =>
         Environment.GetEnvironmentVariable("TARN_SHARED_DIR") is { Length: > 0 } configured
             ? configured

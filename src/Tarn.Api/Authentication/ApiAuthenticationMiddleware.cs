@@ -9,9 +9,9 @@ using Tarn.Auth.Authentication;
 namespace Tarn.Api.Authentication;
 
 /// <summary>
-/// Authenticates API requests as lakeFS does (auth.md §2.1): bearer JWT, then basic access key/secret,
-/// then the session cookie; the first scheme present decides, and a present scheme that fails answers
-/// 401 at once. Unlike lakeFS, a request with no credentials never reaches a non-public handler.
+/// Authenticates API requests as lakeFS does (docs/access-control.md, "Authenticating API requests"): bearer JWT, then
+/// basic access key/secret, then the session cookie; the first scheme present decides, and a present scheme that fails
+/// answers 401 at once. Unlike lakeFS, a request with no credentials never reaches a non-public handler.
 /// </summary>
 public sealed class ApiAuthenticationMiddleware(RequestDelegate next, BasicAuthenticator basic, TokenService tokens)
 {

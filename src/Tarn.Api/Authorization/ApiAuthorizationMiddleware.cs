@@ -10,7 +10,7 @@ namespace Tarn.Api.Authorization;
 /// <summary>
 /// Authorizes every non-public operation from <see cref="OperationPermissions"/>, after authentication and
 /// before the handler: the caller's effective policies must allow the operation's permission, else 401
-/// <c>{"message":"insufficient permissions"}</c> (lakeFS answers 401, not 403, auth.md §4.5).
+/// <c>{"message":"insufficient permissions"}</c> (lakeFS answers 401, not 403: docs/access-control.md, "Denials are 401").
 /// </summary>
 public sealed class ApiAuthorizationMiddleware
 {

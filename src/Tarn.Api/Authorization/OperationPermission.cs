@@ -8,7 +8,7 @@ public enum PermissionKind
     /// <summary>No credentials needed (health, setup, login).</summary>
     Public,
 
-    /// <summary>Any authenticated user may call it (auth.md §2.7).</summary>
+    /// <summary>Any authenticated user may call it (docs/access-control.md, "Public and authentication-only operations").</summary>
     AuthenticationOnly,
 
     /// <summary>The caller's policies must grant <see cref="OperationPermission.Rule"/>'s permission.</summary>

@@ -6,20 +6,19 @@ using static Tarn.Auth.Authorization.PermissionTree;
 namespace Tarn.Api.Authorization;
 
 /// <summary>
-/// The one table of what every lakeFS operation requires (auth.md §9): operationId → the action(s) and
-/// resource ARN(s) its caller must be granted. <see cref="ApiAuthorizationMiddleware"/> evaluates the row
-/// of each request before the handler runs (so before any existence check, §9 note 2); handlers contain no
-/// authorization code. Start-up fails unless every routed operation has exactly one row here.
+/// The one table of what every lakeFS operation requires (docs/access-control.md, "The permission table"):
+/// operationId → the action(s) and resource ARN(s) its caller must be granted. <see cref="ApiAuthorizationMiddleware"/>
+/// evaluates the row of each request before the handler runs (so before any existence check); handlers contain
+/// no authorization code. Start-up fails unless every routed operation has exactly one row here.
 /// </summary>
 /// <remarks>
-/// Divergences, each on purpose: <c>getUsageReportSummary</c> is admin-only (lakeFS checks nothing, §2.7
-/// recommends a check). One operation authorizes per item instead: <c>deleteObjects</c> needs only
-/// authentication here, and its handler checks <see cref="DeleteObject"/> for every listed path, reporting denied
-/// paths as 401 items of <c>errors[]</c> (auth.md §9 note 1).
+/// Divergences, each on purpose: <c>getUsageReportSummary</c> is admin-only (lakeFS checks nothing). One
+/// operation authorizes per item instead: <c>deleteObjects</c> needs only authentication here, and its handler
+/// checks <see cref="DeleteObject"/> for every listed path, reporting denied paths as 401 items of <c>errors[]</c>.
 /// </remarks>
 public static class OperationPermissions
 {
-    /// <summary><c>fs:ReadConfig</c> on everything: getStorageConfig, and the storage half of getConfig (§2.7).</summary>
+    /// <summary><c>fs:ReadConfig</c> on everything: getStorageConfig, and the storage half of getConfig.</summary>
     public static PermissionTree ReadConfig { get; } = Leaf("fs:ReadConfig", Arn.All);
 
     /// <summary><c>fs:DeleteObject</c> on one path: what <c>deleteObjects</c> checks for each listed path.</summary>
@@ -27,7 +26,7 @@ public static class OperationPermissions
 
     public static IReadOnlyDictionary<string, OperationPermission> ByOperationId { get; } = new Dictionary<string, OperationPermission>(StringComparer.Ordinal)
     {
-        // Setup, session and server information (§2.6, §2.7)
+        // Setup, session and server information (docs/access-control.md, "Public and authentication-only operations")
         ["setupCommPrefs"] = Public,
         ["getSetupState"] = Public,
         ["setup"] = Public,
@@ -61,7 +60,7 @@ public static class OperationPermissions
         ["deleteCredentials"] = Require(r => Leaf("auth:DeleteCredentials", User(r))),
         ["getCredentials"] = Require(r => Leaf("auth:ReadCredentials", User(r))),
 
-        // Policies (answer 501 before authentication in simplified mode, §5.1) and group ACLs (§6)
+        // Policies (answer 501 before authentication in simplified mode) and group ACLs
         ["listPolicies"] = Require(_ => Leaf("auth:ListPolicies", Arn.All)),
         ["createPolicy"] = RequireFromBody(r => Leaf("auth:CreatePolicy", Arn.Policy(r.BodyText("id")))),
         ["getPolicy"] = Require(r => Leaf("auth:ReadPolicy", Policy(r))),

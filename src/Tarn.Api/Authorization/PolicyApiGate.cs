@@ -7,7 +7,7 @@ namespace Tarn.Api.Authorization;
 
 /// <summary>
 /// In simplified (ACL) mode the policy operations do not exist, as in lakeFS open source: they answer 501
-/// <c>{"message":"Not implemented"}</c> before any authentication or authorization (auth.md §5.1).
+/// <c>{"message":"Not implemented"}</c> before any authentication or authorization (docs/access-control.md, "RBAC modes").
 /// </summary>
 public sealed class PolicyApiGate(RequestDelegate next, ApiServerInfo info)
 {

@@ -24,9 +24,9 @@ internal static class ConfigEndpoints
         // Tarn never phones home, so it has no "latest version" to compare with.
         new(info.Version, UpgradeRecommended: false);
 
-    // Any authenticated caller may read the version; the storage half needs fs:ReadConfig, and without it
-    // is left out rather than failing the call (auth.md §2.7; lakeFS sends an empty object, which clients
-    // that check the schema's required fields reject, so Tarn omits it).
+    // Any authenticated caller may read the version; the storage half needs fs:ReadConfig, and without it is left out
+    // rather than failing the call (docs/access-control.md, "Public and authentication-only operations"; lakeFS sends
+    // an empty object, which clients that check the schema's required fields reject, so Tarn omits it).
     private static async Task<IResult> GetConfig(ApiServerInfo info, HttpContext context, Authorizer authorizer)
     {
         var caller = ApiCaller.From(context).User.Username;

@@ -9,7 +9,10 @@ using Tarn.Auth.Authentication;
 
 namespace Tarn.Api.Endpoints;
 
-/// <summary>Login, logout, the current user and the auth capabilities (auth.md §2).</summary>
+/// <summary>
+/// Login, logout, the current user and the auth capabilities (docs/access-control.md, "Login tokens and the session
+/// cookie").
+/// </summary>
 internal static class SessionEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

@@ -9,7 +9,7 @@ using Tarn.Auth.Setup;
 
 namespace Tarn.Api.Endpoints;
 
-/// <summary>First-time setup (auth.md §3): state, the first admin, communication preferences. All public.</summary>
+/// <summary>First-time setup (docs/access-control.md, "Setup"): state, the first admin, communication preferences. All public.</summary>
 internal static class SetupEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

@@ -3,14 +3,14 @@ using Tarn.Core;
 
 namespace Tarn.Api.Errors;
 
-/// <summary>The one table from error kind to HTTP status (versioning.md §1.3, auth.md §10).</summary>
+/// <summary>The one table from error kind to HTTP status (docs/http-api.md, "Errors").</summary>
 public static class ApiErrorMapping
 {
     public static int StatusFor(ErrorKind kind) => kind switch
     {
         ErrorKind.InvalidArgument => StatusCodes.Status400BadRequest,
         ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
-        // lakeFS answers 401, not 403, when a policy denies an operation (auth.md §4.5).
+        // lakeFS answers 401, not 403, when a policy denies an operation (docs/access-control.md, "Denials are 401").
         ErrorKind.PermissionDenied => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,

@@ -57,7 +57,7 @@ public static class ApiPipeline
     }
 
     // Routing answers unmatched requests with a bare status. Give them lakeFS's error body: an unknown
-    // path is "invalid API endpoint" (500 in lakeFS, 404 here as its spec recommends), and a body that is
+    // path is "invalid API endpoint" (500 in lakeFS, 404 here: docs/lakefs-quirks.md, "Unknown API paths are 404"), and a body that is
     // not JSON where JSON is expected is a 400, as lakeFS's request validator answers.
     private static async Task WriteRoutingFailures(HttpContext context, RequestDelegate next)
     {

@@ -4,8 +4,8 @@ using Tarn.Core;
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// <c>If-None-Match</c> on <c>uploadObject</c> and <c>linkPhysicalAddress</c> (versioning.md §11.5, §12.2): only
-/// <c>*</c> ("fail if the path exists") is supported.
+/// <c>If-None-Match</c> on <c>uploadObject</c> and <c>linkPhysicalAddress</c> (docs/objects.md, "Upload" and "Linking
+/// data the client wrote"): only <c>*</c> ("fail if the path exists") is supported.
 /// </summary>
 public static class IfNoneMatchHeader
 {

@@ -1,7 +1,7 @@
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// Whether and how <c>ObjectStats.metadata</c> appears, which differs per operation (versioning.md §3.2).
+/// Whether and how <c>ObjectStats.metadata</c> appears, which differs per operation (docs/http-api.md, "JSON shapes").
 /// </summary>
 public enum MetadataField
 {

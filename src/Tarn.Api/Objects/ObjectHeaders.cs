@@ -4,7 +4,7 @@ using Tarn.Catalog.Entries;
 
 namespace Tarn.Api.Objects;
 
-/// <summary>The headers of <c>getObject</c> and <c>headObject</c> answers (versioning.md §11.3, §11.6, §11.7).</summary>
+/// <summary>The headers of <c>getObject</c> and <c>headObject</c> answers (docs/objects.md, "Reading an object").</summary>
 public static class ObjectHeaders
 {
     /// <summary>The checksum as an HTTP entity tag: in double quotes, unless it already starts with one.</summary>

@@ -6,7 +6,7 @@ using Tarn.Catalog.Objects;
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// Turns catalog entries into <see cref="ObjectStats"/> as lakeFS shows them (versioning.md §3.2, §11.2, §11.8):
+/// Turns catalog entries into <see cref="ObjectStats"/> as lakeFS shows them (docs/http-api.md, "JSON shapes"):
 /// fully qualified physical addresses, Unix-second mtimes (0 when unknown), and metadata only where the
 /// operation shows it.
 /// </summary>
@@ -39,7 +39,7 @@ public static class ObjectStatsMapper
         };
     }
 
-    /// <summary>A common prefix of a delimited listing: the required fields as <c>""</c> and 0 (versioning.md §21 #11).</summary>
+    /// <summary>A common prefix of a delimited listing: the required fields as <c>""</c> and 0.</summary>
     public static ObjectStats ForCommonPrefix(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);

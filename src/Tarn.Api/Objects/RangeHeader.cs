@@ -5,7 +5,7 @@ using Tarn.Core;
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// The <c>Range</c> header of <c>getObject</c> and <c>headObject</c> (versioning.md §11.6, §1.2), in two steps
+/// The <c>Range</c> header of <c>getObject</c> and <c>headObject</c> (docs/objects.md, "Range requests"), in two steps
 /// as lakeFS takes them: the spec's pattern is checked before anything is looked up (mismatch → 400), then the
 /// value is applied to the object's size (one range only; anything it cannot serve → 416).
 /// </summary>
@@ -38,8 +38,8 @@ public static partial class RangeHeader
     /// </summary>
     /// <remarks>
     /// <c>a-b</c> clamps <c>b</c> to the last byte; <c>a-</c> runs to the end; <c>-n</c> is the last n bytes.
-    /// Unsatisfiable: a start past the last byte, <c>a &gt; b</c> (lakeFS serves it; versioning.md §20 #16
-    /// says 416), <c>-0</c>, <c>-</c>, several ranges, and any range of an empty object.
+    /// Unsatisfiable: a start past the last byte, <c>a &gt; b</c> (lakeFS serves it; docs/lakefs-quirks.md, "A Range
+    /// with start after end is 416"), <c>-0</c>, <c>-</c>, several ranges, and any range of an empty object.
     /// </remarks>
     public static RangeSelection Select(string? header, long objectSize)
     {

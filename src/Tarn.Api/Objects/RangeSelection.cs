@@ -31,7 +31,7 @@ public readonly record struct RangeSelection
     public long Length => Kind == RangeSelectionKind.Unsatisfiable ? 0 : End - Start + 1;
 
     /// <summary>
-    /// The <c>Content-Range</c> header: <c>bytes start-end/size</c> for a partial answer (versioning.md §21 #20),
+    /// The <c>Content-Range</c> header: <c>bytes start-end/size</c> for a partial answer (docs/objects.md, "Range requests"),
     /// <c>bytes */size</c> for a 416 (RFC 9110 §15.5.17), null for the whole object.
     /// </summary>
     public string? ContentRange => Kind switch

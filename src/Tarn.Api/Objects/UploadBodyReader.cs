@@ -7,7 +7,7 @@ using Tarn.Core;
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// Finds the object data in an <c>uploadObject</c> request (versioning.md §11.5): a <c>multipart/form-data</c>
+/// Finds the object data in an <c>uploadObject</c> request (docs/objects.md, "Upload"): a <c>multipart/form-data</c>
 /// body contributes its first part named <c>content</c>; any other body is the data itself.
 /// </summary>
 public static class UploadBodyReader
@@ -15,7 +15,7 @@ public static class UploadBodyReader
     /// <summary>The form field that carries the data.</summary>
     public const string ContentPartName = "content";
 
-    /// <summary>lakeFS's text for a form without the part; lakeFS answers 500, Tarn 400 (versioning.md §20 #10).</summary>
+    /// <summary>lakeFS's text for a form without the part; lakeFS answers 500, Tarn 400.</summary>
     public const string MissingContentPartMessage = "multipart upload missing key 'content': http: no such file";
 
     private const string DefaultContentType = "application/octet-stream";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// What an <c>uploadObject</c> request says besides its body (versioning.md §11.5), read before the body so
+/// What an <c>uploadObject</c> request says besides its body (docs/objects.md, "Upload"), read before the body so
 /// that a bad <c>If-None-Match</c> or an existing path is refused without reading any data.
 /// </summary>
 /// <param name="UserMetadata">From the <c>X-Lakefs-Meta-*</c> / <c>X-Lakefs-Internal-*</c> headers.</param>

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 namespace Tarn.Api.Objects;
 
 /// <summary>
-/// User metadata sent as headers on <c>uploadObject</c> (versioning.md §11.4): <c>X-Lakefs-Meta-&lt;Name&gt;</c>
-/// becomes key <c>lower(Name)</c> and <c>X-Lakefs-Internal-&lt;Name&gt;</c> becomes <c>::lakefs::lower(Name)</c>,
-/// each with the header's first value.
+/// User metadata sent as headers on <c>uploadObject</c> (docs/objects.md, "User metadata and content type"):
+/// <c>X-Lakefs-Meta-&lt;Name&gt;</c> becomes key <c>lower(Name)</c> and <c>X-Lakefs-Internal-&lt;Name&gt;</c> becomes
+/// <c>::lakefs::lower(Name)</c>, each with the header's first value.
 /// </summary>
 public static class UserMetadataHeaders
 {

@@ -8,7 +8,7 @@ namespace Tarn.Api.Paging;
 
 /// <summary>
 /// The paging parameters of the auth lists (users, groups, policies, credentials, memberships), which page
-/// as lakeFS's auth service does (auth.md §8.1), unlike the versioning lists of <see cref="PageQuery"/>: an
+/// as lakeFS's auth service does (docs/access-control.md, "Paging auth lists"), unlike the versioning lists of <see cref="PageQuery"/>: an
 /// amount ≤ 0 means 100 and one above 1000 is clamped to 1000 rather than refused; <c>has_more</c> is true
 /// whenever the page is full.
 /// </summary>

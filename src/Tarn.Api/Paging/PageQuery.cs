@@ -5,7 +5,7 @@ using Tarn.Core;
 namespace Tarn.Api.Paging;
 
 /// <summary>
-/// The paging parameters of every list operation (versioning.md §1.4): <c>prefix</c>, <c>after</c>
+/// The paging parameters of every list operation (docs/http-api.md, "Paging"): <c>prefix</c>, <c>after</c>
 /// (exclusive) and <c>amount</c>. Validated before the handler runs, as lakeFS's request validator does:
 /// an amount outside [-1, 1000] or not a number is a 400, never silently clamped; -1 and 0 mean 100.
 /// </summary>

@@ -58,7 +58,7 @@ public static class PresignedUrlEndpoints
         {
             var address = Verify(context, signer, PresignedMethod.Put, token);
             var pointer = ObjectPointer.Full(address);
-            // Data is never overwritten (versioning.md §11.2): a PUT URL is for a fresh staging address, and
+            // Data is never overwritten (docs/objects.md, "Physical addresses"): a PUT URL is for a fresh staging address, and
             // once data is there (and maybe linked into commits) the URL cannot replace it.
             if (await blocks.HeadAsync(pointer, context.RequestAborted) is not null)
             {

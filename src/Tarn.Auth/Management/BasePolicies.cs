@@ -1,8 +1,8 @@
 namespace Tarn.Auth.Management;
 
 /// <summary>
-/// The statements of the built-in groups: the ACL levels of simplified mode (§5.2 of the auth spec) and
-/// the policies and groups of the internal RBAC mode (§5.3).
+/// The statements of the built-in groups: the ACL levels of simplified mode and the policies and groups of
+/// the internal RBAC mode (docs/access-control.md, "RBAC modes").
 /// </summary>
 public static class BasePolicies
 {

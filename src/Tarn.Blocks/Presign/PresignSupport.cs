@@ -4,7 +4,7 @@ namespace Tarn.Blocks.Presign;
 
 /// <summary>
 /// Whether <c>presign=true</c> can be honoured: the adapter says so in <see cref="BlockstoreDescription.PreSignSupport"/>.
-/// Requests for presigned URLs from an adapter without support are a 400 (versioning.md §11.6, §20 #13).
+/// Requests for presigned URLs from an adapter without support are a 400 (docs/objects.md, "Presigned URLs").
 /// </summary>
 public static class PresignSupport
 {

@@ -6,16 +6,17 @@ using Tarn.Versioning.Committed;
 namespace Tarn.Catalog.Diffs;
 
 /// <summary>
-/// Prefix, delimiter, after and amount over a sorted, seekable diff stream (versioning.md §8.4), with the
-/// recommended fix of §21 #2: paging resumes strictly after <c>after</c>, and skips the whole subtree only
-/// when <c>after</c> was a common prefix (ends with the delimiter), so an object named like a folder's
-/// prefix (<c>b</c> next to <c>b.txt</c> and <c>b/x</c>) never hides its neighbours.
+/// Prefix, delimiter, after and amount over a sorted, seekable diff stream (docs/diff.md, "Paging a diff"),
+/// without lakeFS's loss of entries (docs/lakefs-quirks.md, "Diff paging with a delimiter loses nothing"):
+/// paging resumes strictly after <c>after</c>, and skips the whole subtree only when <c>after</c> was a
+/// common prefix (ends with the delimiter), so an object named like a folder's prefix (<c>b</c> next to
+/// <c>b.txt</c> and <c>b/x</c>) never hides its neighbours.
 /// </summary>
 public static class DelimitedDiffLister
 {
     /// <summary>
     /// One page of <paramref name="diffs"/>; <paramref name="removedSizeIsZero"/> is true for a branch's
-    /// uncommitted diff, whose removals are tombstones without an entry of their own (§8.5).
+    /// uncommitted diff, whose removals are tombstones without an entry of their own.
     /// </summary>
     public static async Task<DiffPage> ListAsync(
         IDiffIterator diffs,

@@ -3,8 +3,8 @@ using Tarn.Versioning.Committed;
 namespace Tarn.Catalog.Diffs;
 
 /// <summary>
-/// One diff listing result: an object with its change and size (versioning.md §8.5), or a common prefix
-/// (<see cref="IsCommonPrefix"/>; reported as <c>prefix_changed</c> whatever lies beneath, §8.4).
+/// One diff listing result: an object with its change and size (docs/diff.md, "Sizes in diff entries"), or a common prefix
+/// (<see cref="IsCommonPrefix"/>; reported as <c>prefix_changed</c> whatever lies beneath).
 /// </summary>
 public sealed record DiffItem(string Path, DiffType Type, long SizeBytes, bool IsCommonPrefix)
 {

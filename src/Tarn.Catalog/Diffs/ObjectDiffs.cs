@@ -3,10 +3,10 @@ using Tarn.Versioning.Graveler;
 
 namespace Tarn.Catalog.Diffs;
 
-/// <summary>Paged diffs of objects (versioning.md §8.1, §8.2, §8.4) over the versioning engine's diff streams.</summary>
+/// <summary>Paged diffs of objects (docs/diff.md) over the versioning engine's diff streams.</summary>
 public static class ObjectDiffs
 {
-    /// <summary>One page of the branch's uncommitted changes; removals report size 0 (§8.5).</summary>
+    /// <summary>One page of the branch's uncommitted changes; removals report size 0.</summary>
     public static async Task<DiffPage> BranchAsync(
         VersionController versions,
         string repositoryId,

@@ -10,9 +10,9 @@ public enum AddressKind : byte
 }
 
 /// <summary>
-/// An object as the catalog stores it on a branch or in a commit (versioning.md §3.1, §11). Its identity
-/// (<see cref="EntryCodec"/>) covers size, checksum, user metadata and content type, never the address or
-/// the modification time, so re-uploading identical bytes is "no change".
+/// An object as the catalog stores it on a branch or in a commit (docs/objects.md). Its identity
+/// (<see cref="EntryCodec"/>; docs/commits.md, "Object identity") covers size, checksum, user metadata and content
+/// type, never the address or the modification time, so re-uploading identical bytes is "no change".
 /// </summary>
 public sealed record ObjectEntry
 {

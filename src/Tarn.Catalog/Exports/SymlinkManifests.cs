@@ -6,7 +6,7 @@ using Tarn.Core;
 namespace Tarn.Catalog.Exports;
 
 /// <summary>
-/// Hive-style symlink manifests of a ref (versioning.md §18.2, internal <c>createSymlinkFile</c>): for every
+/// Hive-style symlink manifests of a ref (docs/repositories.md, "Symlink manifests"; internal <c>createSymlinkFile</c>): for every
 /// "directory" holding objects under a prefix, one <c>symlink.txt</c> in the storage namespace listing the
 /// fully qualified physical addresses of its objects, newline-separated, so Athena/Hive can read a
 /// version of the data without knowing about Tarn.
@@ -29,7 +29,7 @@ public sealed class SymlinkManifests
     /// <summary>
     /// Writes the manifests of <paramref name="reference"/> under <paramref name="location"/> (a path prefix, empty for
     /// all) to <c>symlinks/&lt;repository&gt;/&lt;reference&gt;/&lt;directory&gt;/symlink.txt</c> and returns the
-    /// namespace folder they were written under. Nothing matching writes nothing (lakeFS fails; §18.2 recommends this).
+    /// namespace folder they were written under. Nothing matching writes nothing (lakeFS fails).
     /// </summary>
     /// <remarks>Directories interleave in path order ("a/b", "a/c/d", "a/e"), so addresses are grouped in memory
     /// before writing: one address string per object under the prefix.</remarks>

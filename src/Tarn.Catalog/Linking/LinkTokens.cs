@@ -7,7 +7,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Catalog.Linking;
 
 /// <summary>
-/// The single-use tokens behind the staging API (versioning.md §12.1, §12.2): every address handed out by
+/// The single-use tokens behind the staging API (docs/objects.md, "Linking data the client wrote"): every address handed out by
 /// <c>getPhysicalAddress</c> is recorded in the repository's KV partition, and linking it consumes the record.
 /// So a client can only link data to addresses the server gave it, each once, within <see cref="Lifetime"/>.
 /// </summary>

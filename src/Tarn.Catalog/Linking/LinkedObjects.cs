@@ -9,7 +9,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Catalog.Linking;
 
 /// <summary>
-/// Objects whose data the client writes itself (versioning.md §12): hands out staging addresses, then links
+/// Objects whose data the client writes itself (docs/objects.md, "Linking data the client wrote"): hands out staging addresses, then links
 /// the written data at a path (<c>getPhysicalAddress</c> / <c>linkPhysicalAddress</c>), and stages entries for
 /// data already in the store (<c>stageObject</c>).
 /// </summary>
@@ -45,7 +45,7 @@ public sealed class LinkedObjects
 
     /// <summary>
     /// A new address in the repository's namespace, registered for one link within <see cref="TokenLifetime"/>.
-    /// The branch is not checked (§12.1): it matters only when linking.
+    /// The branch is not checked: it matters only when linking.
     /// </summary>
     public async Task<IssuedAddress> IssueAsync(string repositoryId, CancellationToken cancellationToken = default)
     {
@@ -59,7 +59,7 @@ public sealed class LinkedObjects
     }
 
     /// <summary>
-    /// Links data written to an issued address at <paramref name="path"/> on the branch (§12.2), consuming the
+    /// Links data written to an issued address at <paramref name="path"/> on the branch, consuming the
     /// address's token. With <paramref name="ifAbsent"/> an existing path is a 412.
     /// </summary>
     public async Task<ObjectEntry> LinkAsync(
@@ -80,8 +80,8 @@ public sealed class LinkedObjects
     }
 
     /// <summary>
-    /// Stages an entry for data already in the repository's namespace (§12.4, internal <c>stageObject</c>): no token,
-    /// the checksum taken verbatim.
+    /// Stages an entry for data already in the repository's namespace (internal <c>stageObject</c>, docs/objects.md,
+    /// "Staging an existing address"): no token, the checksum taken verbatim.
     /// </summary>
     public async Task<ObjectEntry> StageAsync(
         string repositoryId, string branchId, string path, LinkedData data, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Catalog.Listing;
 
 /// <summary>
-/// Listing with prefix, delimiter, after and amount (versioning.md §11.8) over any ordered, seekable
+/// Listing with prefix, delimiter, after and amount (docs/objects.md, "Listing objects") over any ordered, seekable
 /// stream of visible records. When a common prefix is emitted the stream seeks past everything under
 /// it, so listing a folder with millions of descendants costs O(items returned × seek), not O(keys).
 /// </summary>

@@ -1,9 +1,9 @@
 namespace Tarn.Catalog.Multipart;
 
 /// <summary>
-/// The tracker record of a multipart upload (s3-gateway.md §6.1): where its data will live and what the
+/// The tracker record of a multipart upload (docs/gateway.md, "Multipart uploads"): where its data will live and what the
 /// staged entry will carry once it completes. Repository, branch and path are kept so that later calls
-/// naming the upload can be checked against them (§6.2 hardening).
+/// naming the upload can be checked against them.
 /// </summary>
 /// <param name="UploadId">The block store's upload id (unguessable).</param>
 /// <param name="RepositoryId">The repository the upload writes to.</param>

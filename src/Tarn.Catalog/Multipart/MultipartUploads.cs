@@ -7,7 +7,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Catalog.Multipart;
 
 /// <summary>
-/// Multipart uploads to a branch (s3-gateway.md §6): a tracker record in the KV store, parts streamed
+/// Multipart uploads to a branch (docs/gateway.md, "Multipart uploads"): a tracker record in the KV store, parts streamed
 /// to the block store at the upload's address (never buffered), and on completion the assembled object
 /// staged through <see cref="ObjectCatalog"/>. Every call naming an upload is checked against the
 /// record's repository, branch and path, so an id leaked from one object cannot touch another.
@@ -131,7 +131,7 @@ public sealed class MultipartUploads
             AddressKind = AddressKind.Relative,
             LastModified = _time.GetUtcNow(),
             Size = written.Size,
-            // Stored with its "-N" part count, as S3 shows it. lakeFS drops the suffix (s3-gateway.md §6.4), but then
+            // Stored with its "-N" part count, as S3 shows it. lakeFS drops the suffix (docs/gateway.md, "ETags"), but then
             // HEAD/GET/LIST show a plain hex ETag that SDKs (the AWS SDK for .NET) take for the body's MD5, and
             // every whole-object read of a multipart object fails their integrity check.
             Checksum = written.ETag,
@@ -174,7 +174,7 @@ public sealed class MultipartUploads
     /// <summary>
     /// The open uploads of one repository, ordered as S3 lists them: by key (<c>branch/path</c>, ordinal), then
     /// by initiation time, then by upload id. Completed and aborted uploads are gone from the tracker, so they
-    /// never show. Scans every tracked upload: open uploads are few and short-lived (they expire, §6.7).
+    /// never show. Scans every tracked upload: open uploads are few and short-lived (they expire).
     /// </summary>
     public async Task<IReadOnlyList<MultipartUpload>> ListRepositoryUploadsAsync(string repositoryId, CancellationToken cancellationToken = default)
     {
@@ -208,7 +208,7 @@ public sealed class MultipartUploads
     }
 
     /// <summary>
-    /// Aborts every upload started before <paramref name="startedBefore"/> (s3-gateway.md §6.7: abandoned uploads
+    /// Aborts every upload started before <paramref name="startedBefore"/> (abandoned uploads
     /// must not keep their parts forever); returns how many were aborted. An upload whose repository is gone
     /// is only forgotten.
     /// </summary>

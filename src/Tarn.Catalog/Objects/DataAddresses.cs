@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Tarn.Catalog.Objects;
 
 /// <summary>
-/// New relative addresses for data the server writes (versioning.md §11.2): <c>data/&lt;id&gt;</c> where the
+/// New relative addresses for data the server writes (docs/objects.md, "Physical addresses"): <c>data/&lt;id&gt;</c> where the
 /// id is 12 bytes — 4-byte big-endian Unix seconds, then 8 random bytes — as 20 characters of lowercase
 /// base32hex, the shape of lakeFS's xids. The time prefix keeps the issuance time readable (link-token
 /// expiry) and the 64 random bits make collisions negligible, so data is never overwritten.

@@ -8,7 +8,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Catalog.Objects;
 
 /// <summary>
-/// Objects on refs (versioning.md §11): upload, stat, read, list and delete, joining the versioning engine
+/// Objects on refs (docs/objects.md): upload, stat, read, list and delete, joining the versioning engine
 /// (which stores entries under path keys) to the block store (which holds the bytes). Thread-safe.
 /// </summary>
 public sealed class ObjectCatalog
@@ -44,7 +44,7 @@ public sealed class ObjectCatalog
 
     /// <summary>
     /// Streams <paramref name="data"/> to a new address in the repository's namespace and stages the object at
-    /// <paramref name="path"/> on the branch (§11.5). With <paramref name="ifAbsent"/> an existing path is a 412
+    /// <paramref name="path"/> on the branch (docs/objects.md, "Upload"). With <paramref name="ifAbsent"/> an existing path is a 412
     /// <c>path already exists</c>, checked before any byte is read and again atomically when staging.
     /// On any failure nothing is staged (data already written is left for garbage collection, as lakeFS does).
     /// <paramref name="expectedSize"/> is the byte count the caller announced (Content-Length), or -1 when unknown.
@@ -125,7 +125,7 @@ public sealed class ObjectCatalog
     }
 
     /// <summary>
-    /// Deletes <paramref name="path"/> on the branch (§11.11): succeeds whether or not it existed ("missing
+    /// Deletes <paramref name="path"/> on the branch (docs/objects.md, "Deleting objects"): succeeds whether or not it existed ("missing
     /// objects will not return NotFound"); 404 for an unknown repository or branch. The data stays (GC's job).
     /// </summary>
     public async Task DeleteAsync(string repositoryId, string branchId, string path, CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ public sealed class ObjectCatalog
     }
 
     /// <summary>
-    /// Deletes many paths on the branch in one staging pass (§11.12). Empty paths are ignored (Spark sends
+    /// Deletes many paths on the branch in one staging pass (docs/objects.md, "Bulk delete"). Empty paths are ignored (Spark sends
     /// them); invalid ones become per-path 400 errors; a protected branch fails every path with 403. An
     /// unknown repository or branch is a 404 for the whole request.
     /// </summary>
@@ -183,10 +183,10 @@ public sealed class ObjectCatalog
     }
 
     /// <summary>
-    /// Copies <paramref name="sourcePath"/> as <paramref name="sourceRef"/> sees it (the destination branch
-    /// when empty) to <paramref name="destinationPath"/> on the branch (§11.13): the bytes go to a new relative
-    /// address; checksum, size, metadata and content type are kept, so the identity is unchanged. Nothing is
-    /// staged unless the whole copy succeeded.
+    /// Copies <paramref name="sourcePath"/> as <paramref name="sourceRef"/> sees it (the destination branch when empty)
+    /// to <paramref name="destinationPath"/> on the branch (docs/objects.md, "Copying an object"): the bytes go to a
+    /// new relative address; checksum, size, metadata and content type are kept, so the identity is unchanged. Nothing
+    /// is staged unless the whole copy succeeded.
     /// </summary>
     public Task<ObjectEntry> CopyAsync(
         string repositoryId,
@@ -199,7 +199,7 @@ public sealed class ObjectCatalog
             repositoryId, string.IsNullOrEmpty(sourceRef) ? branchId : sourceRef, sourcePath, repositoryId, branchId, destinationPath, cancellationToken: cancellationToken);
 
     /// <summary>
-    /// Copies an object between any two repositories (S3 CopyObject, s3-gateway.md §5.9): <paramref name="sourcePath"/>
+    /// Copies an object between any two repositories (S3 CopyObject, docs/gateway.md, "Copying"): <paramref name="sourcePath"/>
     /// as <paramref name="sourceRef"/> of <paramref name="sourceRepositoryId"/> sees it goes to a new relative address
     /// in the destination's namespace and is staged at <paramref name="destinationPath"/> on the branch. The checksum
     /// and size are kept; content type and metadata too, unless <paramref name="replacement"/> gives new ones
@@ -258,7 +258,10 @@ public sealed class ObjectCatalog
         await _versions.SetAsync(repositoryId, branchId, key, EntryCodec.Encode(entry), false, cancellationToken);
     }
 
-    /// <summary>One page of the ref's objects (§11.8), with common prefixes when <paramref name="delimiter"/> is set.</summary>
+    /// <summary>
+    /// One page of the ref's objects (docs/objects.md, "Listing objects"), with common prefixes when
+    /// <paramref name="delimiter"/> is set.
+    /// </summary>
     public async Task<ListPage> ListAsync(
         string repositoryId, string reference, string? prefix, string? delimiter, string? after, int amount, CancellationToken cancellationToken = default)
     {
@@ -280,7 +283,7 @@ public sealed class ObjectCatalog
             : ObjectPointer.Relative(storageNamespace, entry.Address);
     }
 
-    // lakeFS names the branch in an upload's 404 (§11.5 step 1).
+    // lakeFS names the branch in an upload's 404 (docs/objects.md, "Upload").
     private async Task EnsureBranchAsync(string repositoryId, string branchId, CancellationToken cancellationToken)
     {
         try

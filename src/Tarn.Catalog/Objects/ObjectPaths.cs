@@ -5,7 +5,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Catalog.Objects;
 
 /// <summary>
-/// Validation of object paths and listing arguments (versioning.md §2, §11.1, §11.5): a path is 1–1024
+/// Validation of object paths and listing arguments (docs/objects.md, "Object paths"): a path is 1–1024
 /// UTF-8 bytes and is stored as exactly those bytes. NUL is refused because no object store, file system
 /// or client library handles it consistently.
 /// </summary>

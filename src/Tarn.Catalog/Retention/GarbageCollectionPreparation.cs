@@ -6,7 +6,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Catalog.Retention;
 
 /// <summary>
-/// The server side of garbage collection (versioning.md §16.2): writes the commits the rules retain as a CSV
+/// The server side of garbage collection (docs/repositories.md, "Retained commits"): writes the commits the rules retain as a CSV
 /// in the storage namespace, where the external GC job reads it.
 /// </summary>
 public sealed class GarbageCollectionPreparation

@@ -6,7 +6,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Catalog.Samples;
 
 /// <summary>
-/// The sample data of <c>createRepository</c> with <c>sample_data: true</c> (versioning.md §5.1 step 7): a few
+/// The sample data of <c>createRepository</c> with <c>sample_data: true</c> (docs/repositories.md, "Sample data"): a few
 /// small files committed as <c>Add sample data</c>, then the default branch protected (only when the repository
 /// has no rules yet), so newcomers branch off instead of writing to it.
 /// </summary>

@@ -11,7 +11,7 @@ namespace Tarn.Gateway.S3.Authorization;
 
 /// <summary>
 /// Runs before every operation: the permission of <see cref="S3Permissions"/> (403 <c>AccessDenied</c>),
-/// then the repository lookup of s3-gateway.md §2.4. A missing repository is 404 <c>NoSuchBucket</c> only
+/// then the repository lookup (docs/gateway.md, "Repository lookup"). A missing repository is 404 <c>NoSuchBucket</c> only
 /// for callers allowed to list repositories; others get 403, so existence is never revealed.
 /// </summary>
 public sealed class S3AccessControl(Authorizer authorizer, VersionController versions)

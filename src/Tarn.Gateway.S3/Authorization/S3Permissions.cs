@@ -7,7 +7,7 @@ using static Tarn.Auth.Authorization.PermissionTree;
 namespace Tarn.Gateway.S3.Authorization;
 
 /// <summary>
-/// The one table of what every gateway operation requires (s3-gateway.md §4), the counterpart of the
+/// The one table of what every gateway operation requires (docs/gateway.md, "Permissions"), the counterpart of the
 /// API's operation table: operation → action(s) on resource ARN(s). Object ARNs name the path only (the
 /// ref is not part of them). Evaluated before any existence check.
 /// </summary>
@@ -22,7 +22,10 @@ public static class S3Permissions
     public const string WriteObject = "fs:WriteObject";
     public const string DeleteObject = "fs:DeleteObject";
 
-    /// <summary>What listing every repository requires (also asked before revealing that a bucket is missing, §2.4).</summary>
+    /// <summary>
+    /// What listing every repository requires (also asked before revealing that a bucket is missing, docs/gateway.md,
+    /// "Repository lookup").
+    /// </summary>
     public static PermissionTree ListAllRepositories { get; } = Leaf(ListRepositories, Arn.All);
 
     /// <summary>

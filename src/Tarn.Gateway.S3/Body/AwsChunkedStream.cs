@@ -7,7 +7,7 @@ using Tarn.Gateway.S3.Errors;
 namespace Tarn.Gateway.S3.Body;
 
 /// <summary>
-/// Decodes an aws-chunked body (s3-gateway.md §3.3) while it streams, through a 64 KiB read-ahead buffer:
+/// Decodes an aws-chunked body (docs/gateway.md, "Request bodies") while it streams, through a 64 KiB read-ahead buffer:
 /// <c>&lt;hex-size&gt;[;chunk-signature=&lt;sig&gt;]\r\n&lt;data&gt;\r\n</c> … a zero-size chunk, then
 /// optional trailer lines and an empty line. Chunk signatures, the trailer checksum and signature and the
 /// decoded length are checked as soon as each is complete; a failure throws from the read that reaches it,

@@ -7,8 +7,8 @@ using Tarn.Gateway.S3.Signing;
 namespace Tarn.Gateway.S3.Body;
 
 /// <summary>
-/// Turns an authenticated request's body into the stream operations read (s3-gateway.md §3.2 table,
-/// §3.3): aws-chunked bodies decoded, and every digest the client declared — <c>x-amz-content-sha256</c>,
+/// Turns an authenticated request's body into the stream operations read (docs/gateway.md,
+/// "Request bodies"): aws-chunked bodies decoded, and every digest the client declared — <c>x-amz-content-sha256</c>,
 /// <c>Content-MD5</c>, <c>x-amz-checksum-*</c> headers, the trailer checksum — verified while streaming.
 /// </summary>
 public static class S3RequestBody

@@ -37,7 +37,7 @@ public static class S3ErrorMapper
     };
 
     // The domain says "forbidden" for data-plane refusals; S3 clients get lakeFS's specific codes for the
-    // two that writes meet (s3-gateway.md §5.8), and AccessDenied for anything else.
+    // two that writes meet (docs/gateway.md, "Writing objects"), and AccessDenied for anything else.
     private static S3Error Forbidden(string message) =>
         message.Contains("protected branch", StringComparison.Ordinal) ? S3Errors.WriteToProtectedBranch.WithMessage(message)
         : message.Contains("read-only repository", StringComparison.Ordinal) ? S3Errors.ReadOnlyRepository.WithMessage(message)

@@ -6,7 +6,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Errors;
 
 /// <summary>
-/// Writes the S3 error body (s3-gateway.md §8): <c>Code, Message, Key?, BucketName?, Resource, Region?,
+/// Writes the S3 error body (docs/gateway.md, "Errors"): <c>Code, Message, Key?, BucketName?, Resource, Region?,
 /// RequestId, HostId</c>, no namespace. HEAD answers carry the status and headers only.
 /// </summary>
 public static class S3ErrorWriter

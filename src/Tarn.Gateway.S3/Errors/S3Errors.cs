@@ -1,6 +1,6 @@
 namespace Tarn.Gateway.S3.Errors;
 
-/// <summary>The S3 error codes the gateway answers with (s3-gateway.md §8), with AWS's statuses and texts.</summary>
+/// <summary>The S3 error codes the gateway answers with (docs/gateway.md, "Errors"), with AWS's statuses and texts.</summary>
 public static class S3Errors
 {
     public static readonly S3Error AccessDenied = new("AccessDenied", 403, "Access Denied");

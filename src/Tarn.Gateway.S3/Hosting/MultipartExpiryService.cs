@@ -6,7 +6,7 @@ namespace Tarn.Gateway.S3.Hosting;
 
 /// <summary>
 /// Aborts multipart uploads left open longer than <see cref="GatewayOptions.MultipartUploadExpiry"/>
-/// (s3-gateway.md §6.7), once at start and then every hour, so abandoned parts do not fill the block store.
+/// (docs/gateway.md, "Multipart uploads"), once at start and then every hour, so abandoned parts do not fill the block store.
 /// </summary>
 internal sealed partial class MultipartExpiryService(
     MultipartUploads uploads, GatewayOptions options, TimeProvider time, ILogger<MultipartExpiryService> logger) : BackgroundService

@@ -5,7 +5,7 @@ namespace Tarn.Gateway.S3.Hosting;
 
 /// <summary>
 /// Decides whether a request on the shared listener is for the S3 gateway or for the API/UI
-/// (s3-gateway.md §2.1): the Host is a configured gateway domain or a direct sub-domain of one
+/// (docs/gateway.md, "Gateway or API"): the Host is a configured gateway domain or a direct sub-domain of one
 /// (virtual-host style), or the request carries an AWS signature. Anonymous requests to other hosts,
 /// and API credentials (basic, bearer, session cookie), stay on the API.
 /// </summary>

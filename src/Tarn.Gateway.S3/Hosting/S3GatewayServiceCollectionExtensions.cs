@@ -56,7 +56,7 @@ public static class S3GatewayServiceCollectionExtensions
     /// Registers only the protocol layer: dispatch, routing, signing and errors, with no operation and no
     /// authorization (operations are added with <c>services.AddSingleton&lt;IS3Operation, …&gt;()</c>). Raises
     /// Kestrel's request-line and header limits so keys of ~1 KB of percent-encoded Unicode fit
-    /// (s3-gateway.md §11, item 2). Needs <c>TimeProvider</c> and the auth domain's <c>BasicAuthenticator</c>.
+    /// (docs/gateway.md, "Request bodies"). Needs <c>TimeProvider</c> and the auth domain's <c>BasicAuthenticator</c>.
     /// </summary>
     public static IServiceCollection AddTarnS3GatewayProtocol(this IServiceCollection services, GatewayOptions options)
     {

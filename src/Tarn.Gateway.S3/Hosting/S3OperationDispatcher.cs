@@ -8,7 +8,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Hosting;
 
 /// <summary>
-/// The end of the gateway branch: resolves the operation (s3-gateway.md §2.3) and runs its registered
+/// The end of the gateway branch: resolves the operation (docs/gateway.md, "Operation table") and runs its registered
 /// <see cref="IS3Operation"/>; operations without an implementation answer 501 <c>NotImplemented</c>.
 /// With <see cref="S3AccessControl"/> registered (the full gateway) each operation is authorized and its
 /// repository looked up first; the protocol-only gateway (tests of routing and signing) skips that step.

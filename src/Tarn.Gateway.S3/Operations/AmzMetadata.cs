@@ -4,14 +4,14 @@ using Tarn.Catalog.Entries;
 namespace Tarn.Gateway.S3.Operations;
 
 /// <summary>
-/// User metadata as S3 carries it (s3-gateway.md §5.8): every <c>x-amz-meta-*</c> request header, stored
+/// User metadata as S3 carries it (docs/gateway.md, "Writing objects"): every <c>x-amz-meta-*</c> request header, stored
 /// under its canonical name (<c>X-Amz-Meta-Foo</c>), and sent back as lower-case headers on GET and HEAD.
 /// </summary>
 public static class AmzMetadata
 {
     public const string Prefix = "X-Amz-Meta-";
 
-    // Metadata the HTTP API keeps for itself (versioning.md §11.4) is never shown as S3 user metadata.
+    // Metadata the HTTP API keeps for itself (docs/objects.md, "User metadata and content type") is never shown as S3 user metadata.
     private const string InternalKeyPrefix = "::lakefs::";
 
     /// <summary>The user metadata of a request.</summary>

@@ -5,7 +5,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Gateway.S3.Operations;
 
 /// <summary>
-/// The checks every gateway write makes first (s3-gateway.md §5.8): the ref must be an existing branch —
+/// The checks every gateway write makes first (docs/gateway.md, "Writing objects"): the ref must be an existing branch —
 /// a tag, commit or unknown ref is 404 <c>NoSuchBucket</c> (lakeFS's quirk, kept) — and the repository
 /// must not be read-only (403 <c>ErrReadOnlyRepository</c>; S3 has no way to say <c>force</c>).
 /// </summary>

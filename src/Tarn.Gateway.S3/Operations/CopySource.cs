@@ -5,7 +5,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations;
 
 /// <summary>
-/// The object named by <c>x-amz-copy-source</c> (s3-gateway.md §5.9): URL-decoded (used as sent when it
+/// The object named by <c>x-amz-copy-source</c> (docs/gateway.md, "Copying"): URL-decoded (used as sent when it
 /// does not decode), an optional leading <c>/</c>, then <c>&lt;repo&gt;/&lt;ref&gt;/&lt;path&gt;</c> with three
 /// non-empty parts. <c>?versionId=</c> suffixes are not understood (objects have no versions).
 /// </summary>

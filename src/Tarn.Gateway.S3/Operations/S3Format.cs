@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Tarn.Gateway.S3.Operations;
 
-/// <summary>How S3 writes times and ETags (s3-gateway.md §5, §7).</summary>
+/// <summary>How S3 writes times and ETags (docs/gateway.md, "XML responses" and "ETags").</summary>
 public static class S3Format
 {
     /// <summary>The S3 XML namespace, on the few documents that carry it.</summary>

@@ -20,7 +20,7 @@ public sealed class S3Request
     public required S3Caller Caller { get; init; }
 
     /// <summary>
-    /// The repository the request names, looked up after authorization (s3-gateway.md §2.4); null for
+    /// The repository the request names, looked up after authorization (docs/gateway.md, "Repository lookup"); null for
     /// service-level requests.
     /// </summary>
     public RepositoryRecord? Repository { get; init; }

@@ -1,6 +1,6 @@
 namespace Tarn.Gateway.S3.Routing;
 
-/// <summary>The S3 operations the gateway dispatches to (s3-gateway.md §2.3, §5, §6).</summary>
+/// <summary>The S3 operations the gateway dispatches to (docs/gateway.md, "Operation table").</summary>
 public enum S3OperationId
 {
     ListBuckets,

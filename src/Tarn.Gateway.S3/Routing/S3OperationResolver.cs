@@ -4,7 +4,7 @@ using Tarn.Gateway.S3.Errors;
 namespace Tarn.Gateway.S3.Routing;
 
 /// <summary>
-/// The operation table (s3-gateway.md §2.3, §5, §6): method + target level + sub-resource query
+/// The operation table (docs/gateway.md, "Operation table"): method + target level + sub-resource query
 /// parameters (+ <c>x-amz-copy-source</c>) → operation. Sub-resources the gateway does not serve answer
 /// 405 <c>ERRLakeFSNotSupported</c> when <see cref="GatewayOptions.VerifyUnsupported"/> is on, and are
 /// ignored (the plain operation runs) when it is off.
@@ -62,7 +62,7 @@ public sealed class S3OperationResolver(GatewayOptions options)
                 return S3Route.To(S3OperationId.GetBucketVersioning);
             }
 
-            // Served although lakeFS 1.12.1 refuses it (§5.5): clients use it to find and abort abandoned uploads.
+            // Served although lakeFS 1.12.1 refuses it: clients use it to find and abort abandoned uploads.
             if (query.Contains("uploads"))
             {
                 return Checked(query, BucketGetUnsupported, () => S3Route.To(S3OperationId.ListMultipartUploads));

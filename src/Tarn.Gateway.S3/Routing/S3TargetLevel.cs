@@ -1,6 +1,6 @@
 namespace Tarn.Gateway.S3.Routing;
 
-/// <summary>Which row of the operation table (s3-gateway.md §2.3) a request target falls in.</summary>
+/// <summary>Which row of the operation table (docs/gateway.md, "Operation table") a request target falls in.</summary>
 public enum S3TargetLevel
 {
     /// <summary>No repository: ListBuckets.</summary>

@@ -1,7 +1,7 @@
 namespace Tarn.Gateway.S3.Routing;
 
 /// <summary>
-/// Extracts repository, ref and path (s3-gateway.md §2.2) from the Host header and the raw path:
+/// Extracts repository, ref and path (docs/gateway.md, "Repository, ref and path") from the Host header and the raw path:
 /// virtual-host style when the host is <c>&lt;repo&gt;.&lt;domain&gt;</c> for a configured domain,
 /// path style otherwise (the bare domain, <c>localhost:8000</c>, an IP address).
 /// </summary>

@@ -9,7 +9,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Signing;
 
 /// <summary>
-/// The gateway's authentication chain (s3-gateway.md §3): SigV4 header, SigV4 presigned query, SigV2
+/// The gateway's authentication chain (docs/gateway.md, "Authentication"): SigV4 header, SigV4 presigned query, SigV2
 /// header, SigV2 presigned query; no anonymous access. Checks time (clock skew, presign expiry) before
 /// the secret is fetched, throttles failed signatures per access key and client through the shared
 /// <see cref="BasicAuthenticator"/>, compares signatures in constant time, and on success replaces the

@@ -8,7 +8,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Signing;
 
 /// <summary>
-/// AWS Signature Version 2 (s3-gateway.md §3.5): parsing, the string to sign and the HMAC-SHA1 signature.
+/// AWS Signature Version 2 (docs/gateway.md, "Authentication"): parsing, the string to sign and the HMAC-SHA1 signature.
 /// Sub-resource names match exactly (lakeFS lower-cases them, which breaks <c>uploadId</c>/<c>partNumber</c>).
 /// </summary>
 public static class SigV2

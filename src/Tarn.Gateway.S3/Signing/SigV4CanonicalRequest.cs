@@ -5,7 +5,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Signing;
 
 /// <summary>
-/// The SigV4 canonical request (s3-gateway.md §3.2), built from the raw request target: the path decoded
+/// The SigV4 canonical request (docs/gateway.md, "Authentication"), built from the raw request target: the path decoded
 /// once and re-encoded S3-style (no dot-segment removal, no slash merging, no double encoding), the query
 /// from the raw pairs (a <c>+</c> stays a <c>+</c>), and the signed headers as received.
 /// </summary>

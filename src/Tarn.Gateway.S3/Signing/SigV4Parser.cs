@@ -6,9 +6,9 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Signing;
 
 /// <summary>
-/// Reads SigV4 signatures (s3-gateway.md §3.2, §3.4). Malformed input answers 400
+/// Reads SigV4 signatures (docs/gateway.md, "Authentication"). Malformed input answers 400
 /// (<c>AuthorizationHeaderMalformed</c>, <c>AuthorizationQueryParametersError</c>, <c>MalformedDate</c>)
-/// rather than lakeFS's silent fall-through to an anonymous 403. <c>host</c> must be signed (§3.7).
+/// rather than lakeFS's silent fall-through to an anonymous 403. <c>host</c> must be signed.
 /// </summary>
 public static class SigV4Parser
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Tarn.Gateway.S3.Xml;
 
 /// <summary>
-/// Writes S3 XML bodies the way clients expect (s3-gateway.md §5): the XML declaration, a newline, then
+/// Writes S3 XML bodies the way clients expect (docs/gateway.md, "XML responses"): the XML declaration, a newline, then
 /// non-indented XML (indentation breaks some Java parsers), with <c>Content-Type</c> chosen from
 /// <c>Accept</c> and an exact <c>Content-Length</c>.
 /// </summary>

@@ -1,6 +1,9 @@
 namespace Tarn.Server.Configuration;
 
-/// <summary>The start-up profiles of lakeFS (config.md §3): extra defaults below the file and the environment.</summary>
+/// <summary>
+/// The start-up profiles of lakeFS (docs/configuration.md, "Profiles"): extra defaults below the file and the
+/// environment.
+/// </summary>
 public enum ConfigProfile
 {
     /// <summary>No profile: database, block store and secret must be configured.</summary>

@@ -6,7 +6,7 @@ using Tarn.Server.Configuration.Sources;
 namespace Tarn.Server.Configuration;
 
 /// <summary>
-/// Loads a lakeFS-compatible configuration (config.md): built-in defaults &lt; profile &lt; YAML file &lt;
+/// Loads a lakeFS-compatible configuration (docs/configuration.md): built-in defaults &lt; profile &lt; YAML file &lt;
 /// <c>LAKEFS_*</c> environment variables, checked against the key table, validated, and bound to
 /// <see cref="Settings.TarnSettings"/>. Reads only what the request names; logs nothing.
 /// </summary>

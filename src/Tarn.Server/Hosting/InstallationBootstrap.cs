@@ -15,8 +15,9 @@ internal enum BootstrapOutcome
 }
 
 /// <summary>
-/// Boot-time setup from <c>installation.user_name/access_key_id/secret_access_key</c> (config.md §2.7):
-/// only with a local or in-memory database, which one process owns, as lakeFS does.
+/// Boot-time setup from <c>installation.user_name/access_key_id/secret_access_key</c> (docs/configuration.md,
+/// "Installation, usage report and telemetry"): only with a local or in-memory database, which one process owns, as
+/// lakeFS does.
 /// </summary>
 internal static class InstallationBootstrap
 {

@@ -11,7 +11,7 @@ internal static class ServerLogging
         builder.ClearProviders();
         builder.SetMinimumLevel(logging.Level);
         // The framework's per-request lines print full URLs, query strings included, and presigned URLs
-        // carry signatures there: keep them out of the log (auth.md §11.4).
+        // carry signatures there: keep them out of the log (docs/access-control.md, "Hardening").
         // Framework chatter (result writing, routing) stays below Warning too.
         builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);

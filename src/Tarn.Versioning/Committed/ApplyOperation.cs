@@ -4,7 +4,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
-/// Builds a tree from a base tree and sorted changes in one ordered pass (versioning.md §19.8): base
+/// Builds a tree from a base tree and sorted changes in one ordered pass (docs/architecture.md, "Algorithms"): base
 /// ranges that no change falls into are reused by ID without being read; ranges with changes are
 /// rewritten record by record. A change whose identity equals the base record's keeps the base record.
 /// </summary>

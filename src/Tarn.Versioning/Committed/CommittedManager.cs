@@ -5,11 +5,11 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
-/// Committed storage of the versioning engine: immutable, content-addressed trees of range files in the
-/// repository's storage namespace (versioning.md §19.6–§19.11). It reads single keys, iterates trees,
-/// builds new trees from a base plus changes (commit), and diffs, compares and merges trees; every
-/// algorithm works on whole ranges where it can, so costs follow the size of the differences rather
-/// than the size of the trees. Thread-safe; one instance is meant to be shared (it owns the file cache).
+/// Committed storage of the versioning engine: immutable, content-addressed trees of range files in the repository's
+/// storage namespace (docs/architecture.md, "Range files and metaranges" and "Algorithms"). It reads single keys,
+/// iterates trees, builds new trees from a base plus changes (commit), and diffs, compares and merges trees; every
+/// algorithm works on whole ranges where it can, so costs follow the size of the differences rather than the size of
+/// the trees. Thread-safe; one instance is meant to be shared (it owns the file cache).
 /// </summary>
 public sealed class CommittedManager
 {
@@ -101,7 +101,7 @@ public sealed class CommittedManager
 
     /// <summary>
     /// What merging <paramref name="source"/> into <paramref name="destination"/> would bring, given their
-    /// merge base (three-dot diff, §8.2): added/removed/changed records plus conflicts.
+    /// merge base (three-dot diff, docs/diff.md, "Three-dot diff"): added/removed/changed records plus conflicts.
     /// </summary>
     public async Task<IDiffIterator> CompareAsync(
         StorageNamespace storageNamespace,
@@ -120,7 +120,7 @@ public sealed class CommittedManager
     }
 
     /// <summary>
-    /// Three-way merge of <paramref name="source"/> into <paramref name="destination"/> (§9.2, §19.11).
+    /// Three-way merge of <paramref name="source"/> into <paramref name="destination"/> (docs/merge.md, "Merge rules per key").
     /// Throws <see cref="ErrorKind.InvalidArgument"/> <c>no changes</c> when the source tree is the base tree (by
     /// ID, as lakeFS decides); returns the source tree itself when the destination tree is the base tree; throws
     /// <see cref="MergeConflictException"/> on conflicts when <paramref name="strategy"/> is

@@ -2,7 +2,7 @@
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
-/// The three-dot diff (versioning.md §8.2, §19.10): "what merging source into destination would bring".
+/// The three-dot diff (docs/diff.md, "Three-dot diff"): "what merging source into destination would bring".
 /// Runs the two-way diff destination → source and classifies each difference against the merge base.
 /// Whole ranges are dropped without reading when the table says so: a source-only range identical to
 /// a base range (destination deleted it, source did not touch it) and a destination-only range the base
@@ -52,7 +52,7 @@ internal sealed class CompareIterator : IDiffIterator
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The §8.2 table; null means "omitted".</summary>
+    /// <summary>The table of docs/diff.md, "Three-dot diff"; null means "omitted".</summary>
     private DiffType? Classify(DiffRecord difference, bool inBase)
     {
         switch (difference.Type)

@@ -3,10 +3,10 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
-/// Three-way merge of committed trees (versioning.md §9.2, §19.11). Source and destination advance
+/// Three-way merge of committed trees (docs/merge.md, "Merge rules per key"). Source and destination advance
 /// together in key order, whole ranges at a time where the headers decide the outcome on their own; only
 /// ranges that overlap on both sides (or that the base also touches) are read, and their records are
-/// merged by the §9.2 table with point lookups in the base. Conflicts are resolved by the strategy or
+/// merged by that table with point lookups in the base. Conflicts are resolved by the strategy or
 /// collected (the first few, in key order) and reported after the walk; nothing is committed then.
 /// </summary>
 internal sealed class MergeOperation

@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Committed;
 
-/// <summary>How a three-way merge resolves conflicts (versioning.md §9.2).</summary>
+/// <summary>How a three-way merge resolves conflicts (docs/merge.md, "Merge rules per key").</summary>
 public enum MergeStrategy
 {
     /// <summary>Conflicts fail the merge with <see cref="MergeConflictException"/>.</summary>

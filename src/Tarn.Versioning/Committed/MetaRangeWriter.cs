@@ -7,7 +7,7 @@ namespace Tarn.Versioning.Committed;
 /// <summary>
 /// Builds a new tree from records and reused ranges given in ascending key order: records fill the
 /// current range until <see cref="SplitPolicy"/> closes it; a reused range first closes the range being
-/// written, so new ranges end where old ones did and the ranges after them stay shared (§19.8). Closed
+/// written, so new ranges end where old ones did and the ranges after them stay shared (docs/range-format.md, "Range boundaries"). Closed
 /// ranges are hashed and stored on the thread pool, a few at a time, while records for the next range
 /// are encoded (on a big commit that splits the work about evenly over two cores); <see cref="FinishAsync"/>
 /// waits for them and writes the metarange. Abandoning the writer leaves only unreferenced range files

@@ -1,7 +1,7 @@
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
-/// Where ranges end (versioning.md §19.6): after a key whose FNV-1a-64 hash is 0 modulo the split
+/// Where ranges end (docs/range-format.md, "Range boundaries"): after a key whose FNV-1a-64 hash is 0 modulo the split
 /// modulus, or once the range is big enough. Boundaries chosen by key content do not move when keys are
 /// inserted or removed elsewhere, so a commit rewrites only the ranges it touches.
 /// </summary>

@@ -3,9 +3,9 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Committed;
 
 /// <summary>
-/// The committed two-way diff (versioning.md §19.10): walks both trees by range headers, skips ranges
-/// with the same ID on both sides without reading them, and compares records only inside ranges that
-/// differ. Callers may also drop whole one-sided ranges (the three-dot compare does, using the base).
+/// The committed two-way diff (docs/diff.md, "Two-dot diff"; docs/architecture.md, "Algorithms"): walks both trees by
+/// range headers, skips ranges with the same ID on both sides without reading them, and compares records only inside
+/// ranges that differ. Callers may also drop whole one-sided ranges (the three-dot compare does, using the base).
 /// </summary>
 internal sealed class TwoWayDiffIterator : IDiffIterator
 {

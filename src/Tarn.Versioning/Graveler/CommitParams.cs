@@ -2,7 +2,7 @@ using Tarn.Versioning.Model;
 
 namespace Tarn.Versioning.Graveler;
 
-/// <summary>What a commit needs besides the branch (versioning.md §7.1).</summary>
+/// <summary>What a commit needs besides the branch (docs/commits.md, "Committing").</summary>
 /// <param name="Committer">The caller: email if set, else username.</param>
 /// <param name="Message">The commit message; may be empty.</param>
 public sealed record CommitParams(string Committer, string Message)

@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Graveler;
 
-/// <summary>Which diff between two refs (versioning.md §8.2).</summary>
+/// <summary>Which diff between two refs (docs/diff.md, "Two-dot diff" and "Three-dot diff").</summary>
 public enum DiffKind
 {
     /// <summary>"What merging right into left would bring", classified against the merge base (the API's default).</summary>

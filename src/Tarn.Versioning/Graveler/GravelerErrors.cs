@@ -2,7 +2,7 @@ using Tarn.Core;
 
 namespace Tarn.Versioning.Graveler;
 
-/// <summary>The errors of the engine's operations, with the texts lakeFS sends (versioning.md §1.3.1, §6–§9).</summary>
+/// <summary>The errors of the engine's operations, with the texts lakeFS sends (docs/http-api.md, "Errors").</summary>
 public static class GravelerErrors
 {
     public const string DirtyBranchMessage = "uncommitted changes (dirty branch)";
@@ -17,7 +17,7 @@ public static class GravelerErrors
 
     public static TarnException InvalidMergeStrategy() => TarnException.Invalid("invalid merge strategy");
 
-    /// <summary>Unrelated histories: 409 for merge (versioning.md §20 #14).</summary>
+    /// <summary>Unrelated histories: 409 for merge (docs/merge.md, "Merge base").</summary>
     public static TarnException NoMergeBaseConflict() => TarnException.Conflict("no merge base");
 
     /// <summary>Unrelated histories: 404 for find-merge-base and three-dot diff.</summary>

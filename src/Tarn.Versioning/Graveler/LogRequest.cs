@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Graveler;
 
-/// <summary>The parameters of a commit-log page (versioning.md §7.5), with refs still as the caller wrote them.</summary>
+/// <summary>The parameters of a commit-log page (docs/commits.md, "The commit log"), with refs still as the caller wrote them.</summary>
 public sealed record LogRequest
 {
     /// <summary>Page size; ≤ 0 means 100, more than 1000 is capped.</summary>

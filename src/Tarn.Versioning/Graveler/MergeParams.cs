@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Graveler;
 
-/// <summary>What a merge needs besides the two refs (versioning.md §9.1).</summary>
+/// <summary>What a merge needs besides the two refs (docs/merge.md, "The steps").</summary>
 /// <param name="Committer">The caller: email if set, else username.</param>
 public sealed record MergeParams(string Committer)
 {

@@ -4,8 +4,9 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Graveler;
 
 /// <summary>
-/// How a staged record compares with the committed value of its key (versioning.md §8.1, §8.3): the
-/// rule behind the uncommitted diff, the staged side of a two-dot diff and the "dirty" test.
+/// How a staged record compares with the committed value of its key (docs/diff.md, "Uncommitted changes" and "Two-dot
+/// diff with staged changes"): the rule behind the uncommitted diff, the staged side of a two-dot diff and the "dirty"
+/// test.
 /// </summary>
 internal static class StagedComparison
 {

@@ -5,7 +5,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Graveler;
 
 /// <summary>
-/// The two-dot diff with a <c>branch$</c> right side (versioning.md §8.3): the committed diff
+/// The two-dot diff with a <c>branch$</c> right side (docs/diff.md, "Two-dot diff with staged changes"): the committed diff
 /// left → HEAD, where every staged key replaces the committed record with a comparison of the staged
 /// value against the left tree. Output stays in key order.
 /// </summary>

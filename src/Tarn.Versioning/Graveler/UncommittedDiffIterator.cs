@@ -5,7 +5,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Graveler;
 
 /// <summary>
-/// A branch's uncommitted changes (versioning.md §8.1, §19.10): the combined staging stream, each key
+/// A branch's uncommitted changes (docs/diff.md, "Uncommitted changes"): the combined staging stream, each key
 /// looked up in the HEAD tree and classified; staged values equal to HEAD and tombstones of absent keys
 /// are skipped. A removal carries HEAD's value (the API reports its size as 0).
 /// </summary>

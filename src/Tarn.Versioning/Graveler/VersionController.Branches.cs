@@ -9,7 +9,7 @@ public sealed partial class VersionController
     /// <summary>
     /// Creates a branch at the commit <paramref name="sourceRef"/> resolves to, with an empty staging area
     /// (a source branch's uncommitted changes are not carried over), checking in lakeFS's order
-    /// (versioning.md §6.1): IDs (400), repository (404), a commit with that full ID (409), a tag with
+    /// (docs/refs.md, "Branches"): IDs (400), repository (404), a commit with that full ID (409), a tag with
     /// that name (409), the source (404; a <c>$</c> source is 400), then existence (409).
     /// </summary>
     public async Task<BranchRecord> CreateBranchAsync(string repositoryId, string branchId, string sourceRef, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// Commits the branch's staged changes (versioning.md §7.1, §19.8, §19.12): seals the staging token,
+    /// Commits the branch's staged changes (docs/commits.md, "Committing"): seals the staging token,
     /// applies all sealed tokens (newest wins per key) onto HEAD's tree in one ordered pass, stores the
     /// commit and swaps HEAD by CAS, retrying with a fresh date and ID when another process moved the
     /// branch (423 after the configured attempts). 400 <c>commit: no changes</c> unless
@@ -66,7 +66,7 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// Stores an externally built commit record verbatim (versioning.md §7.3): its ID must be the hash of
+    /// Stores an externally built commit record verbatim (docs/commits.md, "Creating commit records"): its ID must be the hash of
     /// its fields (400 <c>commit id: invalid value: validation error</c>); 409 when it exists.
     /// </summary>
     public async Task CreateCommitRecordAsync(string repositoryId, CommitRecord commit, CancellationToken cancellationToken = default)

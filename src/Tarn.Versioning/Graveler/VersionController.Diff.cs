@@ -7,7 +7,7 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// The branch's uncommitted changes against HEAD (versioning.md §8.1) in key order. Seek with
+    /// The branch's uncommitted changes against HEAD (docs/diff.md, "Uncommitted changes") in key order. Seek with
     /// <see cref="IDiffIterator.SeekGE"/> to page (<c>after</c>); prefix/delimiter folding is the caller's.
     /// </summary>
     public async Task<IDiffIterator> DiffUncommittedAsync(string repositoryId, string branchId, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// The diff between two refs (versioning.md §8.2–§8.3) in key order. Two-dot: what turns
+    /// The diff between two refs (docs/diff.md) in key order. Two-dot: what turns
     /// <paramref name="leftRef"/>'s commit into <paramref name="rightRef"/>'s (with its staged changes when
     /// written <c>branch$</c>). Three-dot: what merging right into left would bring, against their merge
     /// base (404 <c>no merge base</c> for unrelated histories). Identical ranges are skipped unread.

@@ -8,9 +8,10 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// One page of the commit log from the commit <paramref name="reference"/> resolves to (versioning.md
-    /// §7.5), with <c>after</c>, <c>stop_at</c>, <c>since</c>, <c>first_parent</c>, <c>limit</c> and the
-    /// <c>objects</c>/<c>prefixes</c> filters; any ref that resolves to a commit is accepted (§20 #18).
+    /// One page of the commit log from the commit <paramref name="reference"/> resolves to (docs/commits.md,
+    /// "The commit log"), with <c>after</c>, <c>stop_at</c>, <c>since</c>, <c>first_parent</c>, <c>limit</c> and the
+    /// <c>objects</c>/<c>prefixes</c> filters; any ref that resolves to a commit is accepted (docs/lakefs-quirks.md,
+    /// "The log accepts any ref").
     /// A filtered log returns only single-parent commits that changed a listed key or a key under a listed
     /// prefix compared with their parent; the check reads only the ranges that can hold those keys.
     /// </summary>

@@ -13,7 +13,7 @@ public sealed partial class VersionController
 
     /// <summary>
     /// Merges the commit <paramref name="sourceRef"/> resolves to into <paramref name="destinationBranch"/>
-    /// (versioning.md §9.1–§9.2): the destination must be clean (400 <c>uncommitted changes (dirty
+    /// (docs/merge.md): the destination must be clean (400 <c>uncommitted changes (dirty
     /// branch)</c>); the result is always a new merge commit with parents [destination HEAD, source] (no
     /// fast-forward) whose metadata adds <c>.lakefs.merge.strategy</c>. 400 <c>update branch &lt;dest&gt;: no
     /// changes</c> when the source brings nothing; <see cref="MergeConflictException"/> (409, with the
@@ -61,8 +61,8 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// The merge base of two refs (versioning.md §9.4), returned with the two commits in their proper
-    /// roles (lakeFS swaps them; §20 #1). 404 <c>no merge base</c> for unrelated histories.
+    /// The merge base of two refs (docs/merge.md, "Finding the merge base"), returned with the two commits in
+    /// their proper roles (lakeFS swaps them). 404 <c>no merge base</c> for unrelated histories.
     /// </summary>
     public async Task<(CommitRecord Source, CommitRecord Destination, CommitRecord Base)> FindMergeBaseAsync(
         string repositoryId, string sourceRef, string destinationRef, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ namespace Tarn.Versioning.Graveler;
 
 public sealed partial class VersionController
 {
-    /// <summary>The repository's branch-protection rules and their ETag (versioning.md §17.2).</summary>
+    /// <summary>The repository's branch-protection rules and their ETag (docs/repositories.md, "Branch protection").</summary>
     public async Task<BranchProtectionRules> GetBranchProtectionRulesAsync(string repositoryId, CancellationToken cancellationToken = default)
     {
         var repository = await RepositoryAsync(repositoryId, cancellationToken);

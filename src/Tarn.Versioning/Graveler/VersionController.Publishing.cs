@@ -7,7 +7,7 @@ using Tarn.Versioning.Staging;
 namespace Tarn.Versioning.Graveler;
 
 /// <summary>
-/// The branch-moving recipes of versioning.md §19.12 shared by commit, merge, revert, cherry-pick and
+/// The branch-moving recipes (docs/architecture.md, "Algorithms") shared by commit, merge, revert, cherry-pick and
 /// hard reset: seal the staging token, build a commit from the branch as read, store it, and move the
 /// branch by compare-and-swap, retrying from the fresh record when another process moved it first.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// The CAS loop of §19.12: read the branch, build the commit from it, store the commit, then swap
+    /// The CAS loop: read the branch, build the commit from it, store the commit, then swap
     /// HEAD and clear the sealed tokens only if the branch is still exactly as read. A crash anywhere
     /// leaves the branch before (sealed tokens still there, so no staged write is lost) or after.
     /// The consumed tokens are handed to the background sweeper once the branch no longer names them.
@@ -155,8 +155,9 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// The "dirty" test of §19.8: true iff some staged value in <paramref name="tokens"/> (newest first
-    /// wins) differs in identity from the tree's, or tombstones a key the tree has.
+    /// The "dirty" test (docs/staging.md, "Sealing and the dirty test"): true iff some staged value in
+    /// <paramref name="tokens"/> (newest first wins) differs in identity from the tree's, or tombstones a key the tree
+    /// has.
     /// </summary>
     private async Task<bool> IsDirtyAsync(StorageNamespace storageNamespace, IReadOnlyList<StagingToken> tokens, MetaRangeId tree, CancellationToken cancellationToken)
     {

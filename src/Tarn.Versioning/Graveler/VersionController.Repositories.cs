@@ -6,7 +6,7 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// Creates a repository (versioning.md §5.1): validates the ID, default branch and storage namespace
+    /// Creates a repository (docs/repositories.md, "Creating a repository"): validates the ID, default branch and storage namespace
     /// first, then (unless bare) the root commit <c>Repository created</c> by committer <c>""</c> over the
     /// empty tree and the default branch at it, and last the record, create-if-absent (409
     /// <c>not unique</c> for a concurrent or earlier creator). Whether the namespace is unused and

@@ -8,7 +8,7 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// Discards all uncommitted changes (versioning.md §6.5 <c>reset</c>): one CAS installs a fresh staging
+    /// Discards all uncommitted changes (<c>reset</c> in docs/refs.md, "Resetting a branch"): one CAS installs a fresh staging
     /// token and clears the sealed tokens; the old tokens go to the background sweeper.
     /// </summary>
     public async Task ResetBranchAsync(string repositoryId, string branchId, CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// Discards the uncommitted change of one key (§6.5 <c>object</c>): when any token stages it, the
+    /// Discards the uncommitted change of one key (<c>object</c>): when any token stages it, the
     /// staging token gets HEAD's value (or a tombstone when HEAD lacks the key); otherwise nothing happens.
     /// </summary>
     public async Task ResetKeyAsync(string repositoryId, string branchId, byte[] key, CancellationToken cancellationToken = default)
@@ -60,8 +60,8 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// Discards the uncommitted changes of every key starting with <paramref name="prefix"/> (§6.5
-    /// <c>common_prefix</c>; empty = all). A new token is filled with HEAD's values (or tombstones) for the
+    /// Discards the uncommitted changes of every key starting with <paramref name="prefix"/>
+    /// (<c>common_prefix</c>; empty = all). A new token is filled with HEAD's values (or tombstones) for the
     /// staged keys under the prefix before one CAS installs it in front of the old tokens, which become
     /// sealed; so the branch never shows a half-reset prefix, and writers racing with the swap land their
     /// writes in the new token, on top of the reset.
@@ -104,8 +104,9 @@ public sealed partial class VersionController
 
     /// <summary>
     /// Moves the branch HEAD to the commit <paramref name="reference"/> resolves to, which is resolved
-    /// inside the CAS loop so a concurrent commit is never silently lost (versioning.md §6.6). Refuses a
-    /// branch with any uncommitted change (§20 #3: 400 <c>uncommitted changes (dirty branch)</c>).
+    /// inside the CAS loop so a concurrent commit is never silently lost (docs/refs.md, "Hard reset"). Refuses a
+    /// branch with any uncommitted change: 400 <c>uncommitted changes (dirty branch)</c> (docs/lakefs-quirks.md,
+    /// "Hard reset refuses any uncommitted change").
     /// </summary>
     public async Task<CommitRecord> HardResetAsync(string repositoryId, string branchId, string reference, CancellationToken cancellationToken = default)
     {

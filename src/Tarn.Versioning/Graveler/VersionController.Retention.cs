@@ -7,7 +7,10 @@ namespace Tarn.Versioning.Graveler;
 
 public sealed partial class VersionController
 {
-    /// <summary>The repository's garbage-collection rules; 404 <c>not found</c> when none are set (versioning.md §16.1).</summary>
+    /// <summary>
+    /// The repository's garbage-collection rules; 404 <c>not found</c> when none are set (docs/repositories.md,
+    /// "Garbage-collection rules").
+    /// </summary>
     public async Task<RetentionRules> GetRetentionRulesAsync(string repositoryId, CancellationToken cancellationToken = default)
     {
         var repository = await RepositoryAsync(repositoryId, cancellationToken);
@@ -30,7 +33,7 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// The commits garbage collection must keep under the repository's rules (versioning.md §16.2), in ID order;
+    /// The commits garbage collection must keep under the repository's rules (docs/repositories.md, "Retained commits"), in ID order;
     /// 404 <c>get gc rules: not found</c> without rules. Holds every commit record in memory while it runs.
     /// </summary>
     public async Task<IReadOnlyList<CommitRecord>> FindRetainedCommitsAsync(string repositoryId, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ public sealed partial class VersionController
     public const string CherryPickCommitterKey = "cherry-pick-committer";
 
     /// <summary>
-    /// Reverts the commit <paramref name="reference"/> resolves to on a clean branch (versioning.md §6.7):
+    /// Reverts the commit <paramref name="reference"/> resolves to on a clean branch (docs/merge.md, "Revert and cherry-pick"):
     /// a three-way merge with base = the commit's tree, source = its parent's tree, destination = HEAD.
     /// <paramref name="parentNumber"/> 0 means "not given" (409 for a merge commit). Creates
     /// <c>Revert &lt;ref&gt;</c> with parents [HEAD].
@@ -60,7 +60,7 @@ public sealed partial class VersionController
 
     /// <summary>
     /// Applies the changes of the commit <paramref name="reference"/> resolves to onto a clean branch
-    /// (versioning.md §6.8): base = the chosen parent's tree, source = the commit's tree, destination =
+    /// (docs/merge.md, "Revert and cherry-pick"): base = the chosen parent's tree, source = the commit's tree, destination =
     /// HEAD. The new commit keeps the message and metadata and adds <c>cherry-pick-origin</c> and
     /// <c>cherry-pick-committer</c>. <paramref name="parentNumber"/> null means "not given".
     /// </summary>
@@ -111,7 +111,10 @@ public sealed partial class VersionController
             ? MetaRangeId.Empty
             : (await _refs.GetCommitAsync(repository, commit.Parents[parentNumber - 1], cancellationToken)).MetaRangeId;
 
-    /// <summary>The §9.2 merge without strategy, worded as revert and cherry-pick report it.</summary>
+    /// <summary>
+    /// The three-way merge without strategy (docs/merge.md, "Merge rules per key"), worded as revert and cherry-pick
+    /// report it.
+    /// </summary>
     private async Task<MetaRangeId> ApplyThreeWayAsync(
         StorageNamespace storageNamespace, MetaRangeId destination, MetaRangeId source, MetaRangeId mergeBase, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// Creates a tag at the commit <paramref name="reference"/> resolves to (versioning.md §10.1), checking
+    /// Creates a tag at the commit <paramref name="reference"/> resolves to (docs/refs.md, "Tags"), checking
     /// in lakeFS's order: IDs (400), repository (404), a branch with that name (409), a commit with that
     /// full ID (409), the ref (404; 400 for <c>$</c>), then existence (409 <c>tag already exists: not unique</c>).
     /// </summary>

@@ -10,8 +10,8 @@ namespace Tarn.Versioning.Graveler;
 public sealed partial class VersionController
 {
     /// <summary>
-    /// The value of <paramref name="key"/> as <paramref name="reference"/> sees it (versioning.md §4.3,
-    /// §19.7): a branch reads its staging token, then its sealed tokens newest first, then HEAD (the first
+    /// The value of <paramref name="key"/> as <paramref name="reference"/> sees it (docs/staging.md,
+    /// "Reads"): a branch reads its staging token, then its sealed tokens newest first, then HEAD (the first
     /// hit wins; a tombstone means absent); <c>branch@</c>, tags and commits read the committed tree only.
     /// </summary>
     /// <returns>The value, or null when the ref does not have the key.</returns>
@@ -74,7 +74,7 @@ public sealed partial class VersionController
     }
 
     /// <summary>
-    /// Deletes <paramref name="key"/> on the branch (versioning.md §19.7, §11.11): a tombstone goes into the
+    /// Deletes <paramref name="key"/> on the branch (docs/staging.md, "Deletes and tombstones"): a tombstone goes into the
     /// staging token when the token holds the key, HEAD has it, or a sealed token holds a live value;
     /// otherwise nothing is written. Deleting an absent key is not an error.
     /// </summary>
@@ -114,7 +114,7 @@ public sealed partial class VersionController
     /// <summary>
     /// The records <paramref name="reference"/> sees, in key order from <paramref name="fromKey"/>: staging
     /// tokens over the committed tree, the first source holding a key wins, tombstones dropped
-    /// (versioning.md §19.9). The iterator supports <see cref="IValueIterator.SeekGE"/>, which the catalog
+    /// (docs/staging.md, "Reads"). The iterator supports <see cref="IValueIterator.SeekGE"/>, which the catalog
     /// uses to skip common prefixes; it reads the branch's tokens as they were when it was opened.
     /// </summary>
     public async Task<IValueIterator> ListAsync(string repositoryId, string reference, byte[]? fromKey = null, CancellationToken cancellationToken = default)
@@ -146,7 +146,10 @@ public sealed partial class VersionController
         return await _committed.GetAsync(storageNamespace, head.MetaRangeId, key, cancellationToken);
     }
 
-    /// <summary>The tombstone rule of §19.7 (the staging token's own entry, HEAD, then live values in sealed tokens).</summary>
+    /// <summary>
+    /// The tombstone rule of docs/staging.md, "Deletes and tombstones" (the staging token's own entry, HEAD, then live
+    /// values in sealed tokens).
+    /// </summary>
     private async Task<bool> NeedsTombstoneAsync(StorageNamespace storageNamespace, BranchRecord branch, MetaRangeId head, byte[] key, CancellationToken cancellationToken)
     {
         if (await _staging.GetAsync(branch.StagingToken, key, cancellationToken) is not null)

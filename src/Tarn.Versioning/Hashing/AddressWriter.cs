@@ -6,7 +6,7 @@ using System.Text;
 namespace Tarn.Versioning.Hashing;
 
 /// <summary>
-/// Feeds lakeFS's typed, length-prefixed encoding (versioning.md §19.4) into a SHA-256. Every element
+/// Feeds lakeFS's typed, length-prefixed encoding (docs/commits.md, "Hash encoding") into a SHA-256. Every element
 /// starts with a type byte so that, e.g., the string "ab" and the bytes "ab" hash differently, and every
 /// variable-length element carries its length, so concatenations cannot collide.
 /// </summary>

@@ -3,7 +3,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Hashing;
 
 /// <summary>
-/// The content address of a commit (versioning.md §19.4): the same function serves commit, merge,
+/// The content address of a commit (docs/commits.md, "Commit IDs"): the same function serves commit, merge,
 /// revert, cherry-pick, import, the root commit, commit-record creation and refs restore, so equal
 /// inputs give equal IDs everywhere. Version and generation are deliberately not part of it.
 /// </summary>

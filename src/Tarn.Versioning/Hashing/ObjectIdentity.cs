@@ -1,7 +1,7 @@
 namespace Tarn.Versioning.Hashing;
 
 /// <summary>
-/// The identity of an object entry (versioning.md §19.5): what decides "same content" for diff, commit
+/// The identity of an object entry (docs/commits.md, "Object identity"): what decides "same content" for diff, commit
 /// and merge. Physical address and mtime are left out on purpose, so re-uploading identical bytes with
 /// identical metadata is not a change.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Model;
 
-/// <summary>A commit's ID: 64 lowercase hex characters (versioning.md §19.4).</summary>
+/// <summary>A commit's ID: 64 lowercase hex characters (docs/commits.md, "Commit IDs").</summary>
 public readonly record struct CommitId(string Value)
 {
     public override string ToString() => Value;

@@ -3,7 +3,7 @@ using Tarn.Core;
 namespace Tarn.Versioning.Protection;
 
 /// <summary>
-/// A branch-protection pattern (versioning.md §17.1): a glob over whole branch names with <c>*</c> (any run,
+/// A branch-protection pattern (docs/repositories.md, "Branch protection"): a glob over whole branch names with <c>*</c> (any run,
 /// also empty), <c>?</c> (one character), <c>[abc]</c>, <c>[a-z]</c>, <c>[!abc]</c>, <c>{a,b}</c> alternatives
 /// and <c>\</c> escapes. Compiled once into a <see cref="GlobProgram"/>, whose matching time is bounded by
 /// the pattern and name lengths, so no pattern can make a write slow; invalid or overlong patterns are

@@ -8,7 +8,7 @@ namespace Tarn.Versioning.Protection;
 
 /// <summary>
 /// Stores each repository's protection rules (one record in the repository's KV partition) and checks writes
-/// against them (versioning.md §17). Checked rules are cached per repository instance for a second, so a
+/// against them (docs/repositories.md, "Branch protection"). Checked rules are cached per repository instance for a second, so a
 /// write costs no extra read; changes made through this process apply at once, changes made by another
 /// process within a second (lakeFS allows several).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Protection;
 
-/// <summary>What a protection rule blocks on matching branches (versioning.md §17.1); the API sets both.</summary>
+/// <summary>What a protection rule blocks on matching branches (docs/repositories.md, "Branch protection"); the API sets both.</summary>
 public enum ProtectedAction
 {
     /// <summary>Uploads, links, copies, deletes and resets.</summary>

@@ -4,7 +4,7 @@ namespace Tarn.Versioning.Refs;
 
 /// <summary>
 /// A branch: its HEAD commit, the staging token that receives writes, and the sealed tokens (newest
-/// first) of commits or operations in progress or failed (versioning.md §19.7). Branch records change
+/// first) of commits or operations in progress or failed (docs/staging.md, "Staging tokens"). Branch records change
 /// only by compare-and-swap against the record read.
 /// </summary>
 public sealed record BranchRecord(string Id, CommitId CommitId, StagingToken StagingToken, IReadOnlyList<StagingToken> SealedTokens)

@@ -4,7 +4,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// The commit log (versioning.md §7.5): a walk of the commit graph that always outputs the newest
+/// The commit log (docs/commits.md, "The commit log"): a walk of the commit graph that always outputs the newest
 /// pending commit (greatest creation date at full precision, ties broken by the greater ID), each
 /// commit once. Every page re-walks from the start; commit records come from the commit cache.
 /// </summary>

@@ -4,7 +4,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// A commit as stored (versioning.md §3.1, §7.4). <see cref="CreationDate"/> keeps sub-second precision
+/// A commit as stored (docs/commits.md, "Commit records"). <see cref="CreationDate"/> keeps sub-second precision
 /// because it orders the log and breaks merge-base ties; the ID hashes only its whole seconds.
 /// Merge commits list their parents as [destination, source].
 /// </summary>

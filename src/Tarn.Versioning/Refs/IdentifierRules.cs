@@ -5,7 +5,7 @@ using Tarn.Core;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// The identifier rules of versioning.md §2, with lakeFS's Go (RE2) semantics: character classes are
+/// The identifier rules of docs/refs.md, "Identifiers", with lakeFS's Go (RE2) semantics: character classes are
 /// spelled out in ASCII (.NET's <c>\w</c>/<c>\s</c> are Unicode-aware) and patterns end in <c>\z</c>,
 /// because .NET's <c>$</c> also matches before a trailing newline (<c>"main\n"</c> must be invalid).
 /// </summary>
@@ -31,7 +31,7 @@ public static partial class IdentifierRules
 
     public static bool IsRef(string? value) => value is not null && RefPattern().IsMatch(value);
 
-    /// <summary>Git-ref-like tag rules (§2), checked in lakeFS's order.</summary>
+    /// <summary>Git-ref-like tag rules, checked in lakeFS's order.</summary>
     public static bool IsTagId(string? value)
     {
         if (string.IsNullOrEmpty(value) || value == "@")

@@ -2,7 +2,7 @@ using Tarn.Versioning.Model;
 
 namespace Tarn.Versioning.Refs;
 
-/// <summary>The parameters of a commit-log page (versioning.md §7.5), with refs already resolved to commit IDs.</summary>
+/// <summary>The parameters of a commit-log page (docs/commits.md, "The commit log"), with refs already resolved to commit IDs.</summary>
 public sealed record LogOptions
 {
     /// <summary>Page size; ≤ 0 means 100, more than 1000 is capped.</summary>

@@ -3,7 +3,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// The best common ancestor of two commits (versioning.md §9.3), as lakeFS computes it: a walk from
+/// The best common ancestor of two commits (docs/merge.md, "Merge base"), as lakeFS computes it: a walk from
 /// both sides that always expands the pending commit of highest generation (then newest), marking each
 /// commit with the sides that reach it; the first commit reached from both sides is the base.
 /// </summary>

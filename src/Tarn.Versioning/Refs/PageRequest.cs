@@ -2,7 +2,7 @@ namespace Tarn.Versioning.Refs;
 
 /// <summary>
 /// One page of an ID-ordered listing (repositories, branches, tags) as lakeFS's <c>prefix</c>,
-/// <c>after</c> and <c>amount</c> parameters (versioning.md §1.4).
+/// <c>after</c> and <c>amount</c> parameters (docs/http-api.md, "Paging").
 /// </summary>
 /// <param name="Prefix">Only IDs starting with this.</param>
 /// <param name="After">Only IDs strictly greater (byte-wise) than this.</param>

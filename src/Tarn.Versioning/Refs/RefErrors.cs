@@ -2,7 +2,7 @@ using Tarn.Core;
 
 namespace Tarn.Versioning.Refs;
 
-/// <summary>The errors of the ref layer, with the texts lakeFS sends (versioning.md §1.3.1).</summary>
+/// <summary>The errors of the ref layer, with the texts lakeFS sends (docs/http-api.md, "Errors").</summary>
 public static class RefErrors
 {
     public const string TooManyAttemptsMessage = "Too many attempts, try again later";

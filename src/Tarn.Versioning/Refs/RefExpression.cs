@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// A parsed ref expression (versioning.md §4.1): a base (the longest leading run without
+/// A parsed ref expression (docs/refs.md, "Ref expressions"): a base (the longest leading run without
 /// <c>~ ^ @ $</c>) and modifiers applied left to right, e.g. <c>main~2^2</c>.
 /// </summary>
 public sealed record RefExpression(string Base, IReadOnlyList<RefModifier> Modifiers)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// The KV layout of the ref layer (versioning.md §19.3, same keys as lakeFS; values are our own binary
+/// The KV layout of the ref layer (docs/architecture.md, "KV layout"; same keys as lakeFS, values are our own binary
 /// encoding, see <see cref="RefRecordCodec"/>):
 /// <code>
 /// partition "graveler"                   repos/&lt;repository id&gt;  → repository record

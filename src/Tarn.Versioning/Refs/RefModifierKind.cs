@@ -1,6 +1,6 @@
 namespace Tarn.Versioning.Refs;
 
-/// <summary>The modifiers a ref expression can carry after its base (versioning.md §4.1).</summary>
+/// <summary>The modifiers a ref expression can carry after its base (docs/refs.md, "Ref expressions").</summary>
 public enum RefModifierKind
 {
     /// <summary><c>~N</c>: walk N times to the first parent.</summary>

@@ -4,7 +4,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Refs;
 
 /// <summary>
-/// Resolves ref expressions (versioning.md §4.2–§4.3): the base is tried as a full commit ID, a branch,
+/// Resolves ref expressions (docs/refs.md, "Resolving a ref" and "What a ref reads"): the base is tried as a full commit ID, a branch,
 /// a tag, then a unique commit-ID prefix; the modifiers then walk the commit graph.
 /// </summary>
 public sealed class RefResolver(RefStore refs)

@@ -9,7 +9,7 @@ public sealed partial class RefStore
     /// <summary>
     /// Creates a branch at <paramref name="commitId"/> with a fresh, empty staging area; create-if-absent,
     /// so a racing creator gets 409 <c>branch already exists: not unique</c>. Name collisions with tags
-    /// and commit IDs (§2) are the caller's checks, because their order relative to others matters.
+    /// and commit IDs (docs/refs.md, "Name collisions") are the caller's checks, because their order relative to others matters.
     /// </summary>
     public async ValueTask<BranchRecord> CreateBranchAsync(RepositoryRecord repository, string branchId, CommitId commitId, CancellationToken cancellationToken = default)
     {
@@ -94,7 +94,7 @@ public sealed partial class RefStore
 
     /// <summary>
     /// Deletes the branch record and hands its staging and sealed tokens to the sweeper. Protection of
-    /// the default branch is the caller's check (§6.4 orders it before existence).
+    /// the default branch is the caller's check (docs/refs.md, "Branches", orders it before existence).
     /// </summary>
     /// <returns>The record that was deleted.</returns>
     public async ValueTask<BranchRecord> DeleteBranchAsync(RepositoryRecord repository, string branchId, CancellationToken cancellationToken = default)

@@ -7,9 +7,9 @@ namespace Tarn.Versioning.Refs;
 public sealed partial class RefStore
 {
     /// <summary>
-    /// Stores a commit record once (create-if-absent). Commits are content addressed, so finding the
-    /// same ID already stored is normally harmless: the result says which happened, and callers that
-    /// must refuse duplicates (commit-record creation, §7.3) throw <see cref="RefErrors.CommitExists"/>.
+    /// Stores a commit record once (create-if-absent). Commits are content addressed, so finding the same ID already
+    /// stored is normally harmless: the result says which happened, and callers that must refuse duplicates
+    /// (commit-record creation, docs/commits.md, "Creating commit records") throw <see cref="RefErrors.CommitExists"/>.
     /// </summary>
     /// <returns>True when stored now, false when a commit with that ID existed.</returns>
     public async ValueTask<bool> StoreCommitAsync(RepositoryRecord repository, CommitRecord commit, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace Tarn.Versioning.Refs;
 
 /// <summary>What <see cref="RefStore.CreateRepositoryAsync"/> needs to create a repository.</summary>
-/// <param name="Id">Repository ID (§2 rule).</param>
+/// <param name="Id">Repository ID (docs/refs.md, "Identifiers").</param>
 /// <param name="StorageNamespace">Where the repository's data lives; validated against the block adapter by the caller.</param>
 /// <param name="DefaultBranchId">The default branch; validated with the branch-ID rule.</param>
 /// <param name="ReadOnly">Whether writes need <c>force</c>.</param>

@@ -1,6 +1,9 @@
 namespace Tarn.Versioning.Refs;
 
-/// <summary>What a ref expression resolved to, which decides whether reads see uncommitted changes (§4.3).</summary>
+/// <summary>
+/// What a ref expression resolved to, which decides whether reads see uncommitted changes (docs/refs.md, "What a ref
+/// reads").
+/// </summary>
 public enum ResolvedRefKind
 {
     /// <summary>A plain branch: HEAD plus uncommitted changes.</summary>

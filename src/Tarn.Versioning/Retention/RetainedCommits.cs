@@ -4,7 +4,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Versioning.Retention;
 
 /// <summary>
-/// Which commits garbage collection must keep (versioning.md §16.2): every branch HEAD, and every commit whose
+/// Which commits garbage collection must keep (docs/repositories.md, "Retained commits"): every branch HEAD, and every commit whose
 /// successor on a first-parent chain was created inside the retention window of the branch walking it (the
 /// branch's own rule, else the default); dangling commits (nobody's first parent, no branch) are kept while
 /// younger than the default window.
@@ -47,7 +47,7 @@ internal static class RetainedCommits
 
             while (parent is { } p && commits.TryGetValue(p, out var parentCommit))
             {
-                // Marked before the "already walked" check, unlike the order §16.2 lists: a walk that reached p
+                // Marked before the "already walked" check, unlike lakeFS's order: a walk that reached p
                 // first from an old child must not stop a later walk from keeping p for a young one.
                 if (childDate > threshold)
                 {

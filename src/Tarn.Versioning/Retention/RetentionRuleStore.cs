@@ -9,7 +9,7 @@ internal sealed class RetentionRuleStore(IKvStore kv)
 {
     private static readonly byte[] RulesKey = "settings/gc-rules"u8.ToArray();
 
-    /// <summary>The rules; 404 <c>not found</c> when none were set (§16.1).</summary>
+    /// <summary>The rules; 404 <c>not found</c> when none were set (docs/repositories.md, "Garbage-collection rules").</summary>
     public async ValueTask<RetentionRules> GetAsync(RepositoryRecord repository, CancellationToken cancellationToken)
     {
         var entry = await kv.GetAsync(repository.Partition, RulesKey, cancellationToken) ?? throw TarnException.NotFound();

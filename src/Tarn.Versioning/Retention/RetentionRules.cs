@@ -1,7 +1,7 @@
 namespace Tarn.Versioning.Retention;
 
 /// <summary>
-/// A repository's garbage-collection rules (versioning.md §16.1): how many days commits stay retained after
+/// A repository's garbage-collection rules (docs/repositories.md, "Garbage-collection rules"): how many days commits stay retained after
 /// they were superseded, by default and per branch.
 /// </summary>
 public sealed record RetentionRules(int DefaultRetentionDays, IReadOnlyList<BranchRetention> Branches);

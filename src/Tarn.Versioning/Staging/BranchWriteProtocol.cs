@@ -3,7 +3,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Versioning.Staging;
 
 /// <summary>
-/// The lock-free writer protocol of versioning.md §19.7: write into the branch's staging token, re-read
+/// The lock-free writer protocol (docs/staging.md, "The writer retry protocol"): write into the branch's staging token, re-read
 /// the branch, and if a commit (or reset) swapped the token meanwhile, write again into the new token.
 /// A write is therefore either sealed into the racing commit or still staged, never lost. Repeating
 /// a write is harmless because staged values are compared by identity.

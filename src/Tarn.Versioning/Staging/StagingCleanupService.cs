@@ -6,7 +6,7 @@ namespace Tarn.Versioning.Staging;
 
 /// <summary>
 /// Deletes the staged entries of staging tokens that commits, merges and resets have consumed
-/// (versioning.md §19.7): the engine only marks them, so no request waits for the deletion. Runs at
+/// (docs/staging.md, "Dropping tokens"): the engine only marks them, so no request waits for the deletion. Runs at
 /// start (finishing what a crash interrupted) and then every few seconds; a failed run is logged and
 /// retried at the next tick.
 /// </summary>

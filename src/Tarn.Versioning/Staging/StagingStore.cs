@@ -6,7 +6,7 @@ using Tarn.Versioning.Model;
 namespace Tarn.Versioning.Staging;
 
 /// <summary>
-/// Uncommitted values (versioning.md §19.7). Each staging token is its own KV partition keyed by path
+/// Uncommitted values (docs/staging.md, "Staging tokens"). Each staging token is its own KV partition keyed by path
 /// bytes; a key holds a value or a tombstone ("deleted on this branch"). Which token a write goes to,
 /// and the read order across a branch's tokens, are the caller's (see <see cref="BranchWriteProtocol"/>
 /// and <see cref="IterateCombined"/>).

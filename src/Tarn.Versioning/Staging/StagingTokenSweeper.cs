@@ -4,7 +4,7 @@ using Tarn.Kv;
 namespace Tarn.Versioning.Staging;
 
 /// <summary>
-/// Deletes dropped staging tokens in the background (versioning.md §19.7, §19.13): for each marker in
+/// Deletes dropped staging tokens in the background (docs/staging.md, "Dropping tokens"): for each marker in
 /// <see cref="StagingStore.CleanupPartition"/> it deletes the token's keys, then the marker, so a crash
 /// mid-way leaves the marker and the next run finishes the job. Never runs on the request path; the
 /// host runs <see cref="RunAsync"/> as a background loop.

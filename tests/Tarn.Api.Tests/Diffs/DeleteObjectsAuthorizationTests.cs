@@ -4,7 +4,10 @@ using Tarn.Api.Tests.Objects;
 
 namespace Tarn.Api.Tests.Diffs;
 
-/// <summary>deleteObjects authorizes each path (auth.md §9 note 1): denied paths are 401 items, the rest are deleted.</summary>
+/// <summary>
+/// deleteObjects authorizes each path (docs/access-control.md, "The permission table"): denied paths are 401 items, the
+/// rest are deleted.
+/// </summary>
 public sealed class DeleteObjectsAuthorizationTests(InternalRbacServerFixture fixture) : IClassFixture<InternalRbacServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

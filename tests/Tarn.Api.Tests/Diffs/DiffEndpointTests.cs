@@ -5,7 +5,7 @@ using Tarn.Api.Tests.Versioning;
 
 namespace Tarn.Api.Tests.Diffs;
 
-/// <summary>diffBranch and diffRefs over the loopback server (versioning.md §8).</summary>
+/// <summary>diffBranch and diffRefs over the loopback server (docs/diff.md).</summary>
 public sealed class DiffEndpointTests(AdminServerFixture fixture) : IClassFixture<AdminServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

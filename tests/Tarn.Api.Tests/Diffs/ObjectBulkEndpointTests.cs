@@ -5,7 +5,7 @@ using Tarn.Api.Tests.Versioning;
 
 namespace Tarn.Api.Tests.Diffs;
 
-/// <summary>deleteObjects and copyObject over the loopback server (versioning.md §11.12, §11.13).</summary>
+/// <summary>deleteObjects and copyObject over the loopback server (docs/objects.md, "Bulk delete" and "Copying an object").</summary>
 public sealed class ObjectBulkEndpointTests(AdminServerFixture fixture) : IClassFixture<AdminServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -32,7 +32,7 @@ public static class WireShapes
         switch (kind)
         {
             case MutationKind.WireBogusTransferEncoding:
-                // None of these ends in the chunked coding, so the body length cannot be known: 400 and close (§6.3).
+                // None of these ends in the chunked coding, so the body length cannot be known: 400 and close (RFC 9112 §6.3).
                 var coding = random.Pick<string>(["gzip", "chunked, gzip", "xchunked", "chunked\u000b", "identity", "chunked;q=1", "\u00e7hunked", "chunked, identity"]);
                 note = $"Transfer-Encoding: {coding} (then a smuggled DELETE)";
                 wire = Assemble(request, host, [$"Transfer-Encoding: {coding}"], [.. Chunked(body), .. smuggled]);
@@ -54,7 +54,7 @@ public static class WireShapes
                 wire = Assemble(request, host, both, [.. chunkedBody, .. smuggled]);
                 break;
             case MutationKind.WireDuplicateContentLength:
-                // Different values must be refused (§6.3); equal ones may be taken as one, so they carry nothing after the body.
+                // Different values must be refused (RFC 9112 §6.3); equal ones may be taken as one, so they carry nothing after the body.
                 var same = random.Chance(0.3);
                 string[] lengths = same ? [$"Content-Length: {body.Length}", $"Content-Length: {body.Length}"]
                     : random.Chance(0.7) ? [$"Content-Length: {body.Length}", $"Content-Length: {body.Length + smuggled.Length}"]

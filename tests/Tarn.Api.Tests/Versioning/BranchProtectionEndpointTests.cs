@@ -5,7 +5,10 @@ using Tarn.Api.Tests.Objects;
 
 namespace Tarn.Api.Tests.Versioning;
 
-/// <summary>Branch protection over HTTP (versioning.md §17) and the sample data that uses it (§5.1 step 7).</summary>
+/// <summary>
+/// Branch protection over HTTP and the sample data that uses it (docs/repositories.md, "Branch protection" and "Sample
+/// data").
+/// </summary>
 public sealed class BranchProtectionEndpointTests(AdminServerFixture fixture) : IClassFixture<AdminServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

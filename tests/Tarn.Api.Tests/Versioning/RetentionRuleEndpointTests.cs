@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Tarn.Api.Tests.Versioning;
 
-/// <summary>Garbage-collection rules over HTTP (versioning.md §16.1).</summary>
+/// <summary>Garbage-collection rules over HTTP (docs/repositories.md, "Garbage-collection rules").</summary>
 public sealed class RetentionRuleEndpointTests(AdminServerFixture fixture) : IClassFixture<AdminServerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -19,7 +19,10 @@ internal sealed class VersioningApi(AdminServerFixture fixture) : IDisposable
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>A repository name no other test uses (namespaces cannot be reused, §5.1).</summary>
+    /// <summary>
+    /// A repository name no other test uses (namespaces cannot be reused, docs/repositories.md, "Storage namespace
+    /// checks").
+    /// </summary>
     public static string UniqueName(string stem) => $"{stem}-{Guid.NewGuid():N}"[..(stem.Length + 13)];
 
     public async Task<JsonElement> CreateRepositoryAsync(string name, string defaultBranch = "main", bool readOnly = false) =>

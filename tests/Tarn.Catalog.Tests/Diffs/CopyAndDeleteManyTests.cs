@@ -8,7 +8,7 @@ using Tarn.Versioning.Refs;
 
 namespace Tarn.Catalog.Tests.Diffs;
 
-/// <summary>ObjectCatalog.CopyAsync and DeleteManyAsync (versioning.md §11.12, §11.13).</summary>
+/// <summary>ObjectCatalog.CopyAsync and DeleteManyAsync (docs/objects.md, "Copying an object" and "Bulk delete").</summary>
 public sealed class CopyAndDeleteManyTests
 {
     private const string Repo = "repo1";

@@ -6,7 +6,7 @@ using Tarn.Gateway.S3.Routing;
 
 namespace Tarn.Gateway.Tests.Authorization;
 
-/// <summary>The gateway's permission table against s3-gateway.md §4.</summary>
+/// <summary>The gateway's permission table against docs/gateway.md, "Permissions".</summary>
 public sealed class S3PermissionsTests
 {
     private static readonly S3Target Bucket = new("repo", null, null, false);

@@ -4,7 +4,7 @@ namespace Tarn.Server.Tests.Configuration;
 
 public sealed class KeySchemaTests
 {
-    // Every key named in config.md §2 (wildcard rows are represented by one of their keys).
+    // Every key of lakeFS v1.12.1's configuration (docs/configuration.md, "Keys"; wildcard rows are represented by one of their keys).
     private static readonly string[] SpecKeys =
     [
         "listen_address", "tls.enabled", "tls.cert_file", "tls.key_file", "logging.format", "logging.level",

@@ -12,7 +12,7 @@ public sealed class CompareTests
     [Fact]
     public async Task Every_row_of_the_three_dot_table()
     {
-        // One key per row of versioning.md §8.2; "-" = absent.
+        // One key per row of docs/diff.md, "Three-dot diff"; "-" = absent.
         (string Key, string? Dest, string? Source, string? Base, DiffType? Expected)[] rows =
         [
             ("01", null, "R", null, DiffType.Added),

@@ -11,7 +11,7 @@ public sealed class MergeTests
     private readonly CommittedManager _manager = new(new MemoryBlockAdapter(), SmallRanges());
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    // One key per row of versioning.md §9.2 (base, source, dest → result); "C" marks a conflict.
+    // One key per row of docs/merge.md, "Merge rules per key" (base, source, dest → result); "C" marks a conflict.
     private static readonly (string Key, string? Base, string? Source, string? Dest, string? Result)[] Rows =
     [
         ("01", "A", "A", "A", "A"),

@@ -197,7 +197,7 @@ public sealed class RangeFileTests
     public void Content_id_is_the_documented_hash()
     {
         // decimal(len(key)) key "|" decimal(len(value)) value "|" with value = zigzag(len id) id zigzag(len data) data,
-        // then the string map {"type": "ranges"} (versioning.md §19.4, §19.6).
+        // then the string map {"type": "ranges"} (docs/range-format.md, "Data block").
         var expected = new List<byte>();
         expected.AddRange("1a|5"u8.ToArray());
         expected.AddRange(new byte[] { 4, 1, 2, 2, 3 });

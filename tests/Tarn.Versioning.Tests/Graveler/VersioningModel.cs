@@ -3,7 +3,7 @@ namespace Tarn.Versioning.Tests.Graveler;
 /// <summary>
 /// The naive reference the model-based test compares the engine with: every commit is a full snapshot
 /// (key → content), every branch a HEAD plus a dictionary of staged values (null = tombstone), and merge
-/// is the §9.2 table applied key by key. No ranges, no tokens, no shortcuts.
+/// is the table of docs/merge.md, "Merge rules per key", applied key by key. No ranges, no tokens, no shortcuts.
 /// </summary>
 internal sealed class VersioningModel
 {
@@ -42,7 +42,7 @@ internal sealed class VersioningModel
         return result;
     }
 
-    /// <summary>The §8.1 uncommitted diff as "type key=content" lines in key order.</summary>
+    /// <summary>The uncommitted diff (docs/diff.md, "Uncommitted changes") as "type key=content" lines in key order.</summary>
     public List<string> Uncommitted(string branch)
     {
         var tree = TreeOf(branch);
@@ -72,7 +72,7 @@ internal sealed class VersioningModel
 
     public bool IsDirty(string branch) => Uncommitted(branch).Count > 0;
 
-    /// <summary>The merge base by the §9.3 walk (generation, then date, highest first).</summary>
+    /// <summary>The merge base by lakeFS's walk (docs/merge.md, "Merge base": generation, then date, highest first).</summary>
     public string? MergeBase(string left, string right)
     {
         if (left == right)
@@ -104,7 +104,10 @@ internal sealed class VersioningModel
         return null;
     }
 
-    /// <summary>The §9.2 three-way merge per key; conflicts unresolved by <paramref name="strategy"/> are collected.</summary>
+    /// <summary>
+    /// The three-way merge per key (docs/merge.md, "Merge rules per key"); conflicts unresolved by
+    /// <paramref name="strategy"/> are collected.
+    /// </summary>
     public static SortedDictionary<string, string> Merge(
         SortedDictionary<string, string> mergeBase,
         SortedDictionary<string, string> source,

@@ -8,7 +8,7 @@ using Tarn.Auth.Management;
 
 namespace Tarn.Api.Endpoints.Auth;
 
-/// <summary>A user's access keys (auth.md §1.4). Only creation ever answers with a secret.</summary>
+/// <summary>A user's access keys (docs/access-control.md, "Access keys"). Only creation ever answers with a secret.</summary>
 internal static class CredentialEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

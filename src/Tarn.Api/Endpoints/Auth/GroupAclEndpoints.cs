@@ -7,7 +7,7 @@ using Tarn.Auth.Management;
 
 namespace Tarn.Api.Endpoints.Auth;
 
-/// <summary>Group ACLs, the permission model of simplified mode (auth.md §6); served in both modes.</summary>
+/// <summary>Group ACLs, the permission model of simplified mode (docs/access-control.md, "Group ACLs"); served in both modes.</summary>
 internal static class GroupAclEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

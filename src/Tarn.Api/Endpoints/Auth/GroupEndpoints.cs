@@ -8,7 +8,7 @@ using Tarn.Auth.Management;
 
 namespace Tarn.Api.Endpoints.Auth;
 
-/// <summary>Groups and their members (auth.md §8).</summary>
+/// <summary>Groups and their members (docs/access-control.md, "Users, groups and credentials").</summary>
 internal static class GroupEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

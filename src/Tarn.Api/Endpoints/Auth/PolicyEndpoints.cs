@@ -10,8 +10,8 @@ using Tarn.Core;
 namespace Tarn.Api.Endpoints.Auth;
 
 /// <summary>
-/// Policies and their attachments to users and groups (auth.md §4, §8). Served in internal RBAC mode only;
-/// in simplified mode every operation here answers 501 before authentication (auth.md §5.1).
+/// Policies and their attachments to users and groups (docs/access-control.md, "Policies"). Served in internal RBAC mode
+/// only; in simplified mode every operation here answers 501 before authentication (docs/access-control.md, "RBAC modes").
 /// </summary>
 internal static class PolicyEndpoints
 {

@@ -11,7 +11,7 @@ using Tarn.Core;
 
 namespace Tarn.Api.Endpoints.Auth;
 
-/// <summary>Users and the groups a user belongs to (auth.md §8).</summary>
+/// <summary>Users and the groups a user belongs to (docs/access-control.md, "Users, groups and credentials").</summary>
 internal static class UserEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

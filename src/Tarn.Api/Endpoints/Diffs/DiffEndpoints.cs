@@ -11,7 +11,7 @@ using EngineDiffType = Tarn.Versioning.Committed.DiffType;
 
 namespace Tarn.Api.Endpoints.Diffs;
 
-/// <summary>A branch's uncommitted changes and the diff between two refs (versioning.md §8.1, §8.2, §8.4, §8.5).</summary>
+/// <summary>A branch's uncommitted changes and the diff between two refs (docs/diff.md).</summary>
 internal static class DiffEndpoints
 {
     public const string InvalidTypeMessage = "type: value is not one of the allowed values [two_dot three_dot]";

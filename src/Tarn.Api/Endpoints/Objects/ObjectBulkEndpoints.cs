@@ -16,12 +16,12 @@ using Tarn.Versioning.Graveler;
 
 namespace Tarn.Api.Endpoints.Objects;
 
-/// <summary>Bulk delete and server-side copy of objects on a branch (versioning.md §11.12, §11.13).</summary>
+/// <summary>Bulk delete and server-side copy of objects on a branch (docs/objects.md, "Bulk delete" and "Copying an object").</summary>
 internal static class ObjectBulkEndpoints
 {
     public const int MaxDeletePaths = 1000;
 
-    /// <summary>The message of a path the caller may not delete (auth.md §9 note 1).</summary>
+    /// <summary>The message of a path the caller may not delete (docs/access-control.md, "The permission table").</summary>
     public const string UnauthorizedMessage = "Unauthorized";
 
     public static void Map(IEndpointRouteBuilder api)
@@ -31,8 +31,8 @@ internal static class ObjectBulkEndpoints
     }
 
     /// <summary>
-    /// 200 with per-path failures only; more than 1000 paths is a 400 (lakeFS: 500, §21 #7). Each path needs
-    /// <c>fs:DeleteObject</c>: denied paths become 401 items and the others are deleted (auth.md §9 note 1). When
+    /// 200 with per-path failures only; more than 1000 paths is a 400 (lakeFS: 500). Each path needs
+    /// <c>fs:DeleteObject</c>: denied paths become 401 items and the others are deleted. When
     /// every path is denied nothing else is looked at, so the caller learns nothing about the branch.
     /// </summary>
     private static async Task<IResult> DeleteObjects(

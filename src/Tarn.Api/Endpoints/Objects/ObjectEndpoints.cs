@@ -14,7 +14,7 @@ using Tarn.Versioning.Graveler;
 
 namespace Tarn.Api.Endpoints.Objects;
 
-/// <summary>Objects on branches and refs: upload, stat, list and delete (versioning.md §11.5, §11.8, §11.9, §11.11).</summary>
+/// <summary>Objects on branches and refs: upload, stat, list and delete (docs/objects.md).</summary>
 internal static class ObjectEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

@@ -14,8 +14,8 @@ using Tarn.Core;
 namespace Tarn.Api.Endpoints.Objects;
 
 /// <summary>
-/// Reading object data: <c>getObject</c> and <c>headObject</c> with ETag, Last-Modified and Range (versioning.md
-/// §11.6, §11.7). The data is copied from the block store to the response without buffering it whole.
+/// Reading object data: <c>getObject</c> and <c>headObject</c> with ETag, Last-Modified and Range (docs/objects.md,
+/// "Reading an object" and "Range requests"). The data is copied from the block store to the response without buffering it whole.
 /// </summary>
 internal static class ObjectReadEndpoints
 {
@@ -28,7 +28,7 @@ internal static class ObjectReadEndpoints
         api.MapGet(ObjectsRoute + "/underlyingProperties", GetUnderlyingProperties).Operation("getUnderlyingProperties");
     }
 
-    // The store's own view of the data (versioning.md §11.10); no store Tarn has reports a storage class, so
+    // The store's own view of the data (docs/objects.md, "Stat and underlying properties"); no store Tarn has reports a storage class, so
     // the answer is {} unless the data is gone (410, where lakeFS answers a bare 500).
     private static async Task<IResult> GetUnderlyingProperties(
         string repository, string @ref, string? path, ObjectCatalog catalog, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ internal static class ObjectReadEndpoints
         await data.Data.CopyToAsync(context.Response.Body, cancellationToken);
     }
 
-    // HEAD answers never carry a body, errors included (§11.7), so failures are turned into bare statuses here.
+    // HEAD answers never carry a body, errors included, so failures are turned into bare statuses here.
     private static async Task HeadObject(HttpContext context, string repository, string @ref, string? path, ObjectCatalog catalog, CancellationToken cancellationToken)
     {
         try

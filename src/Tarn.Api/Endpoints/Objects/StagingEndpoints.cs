@@ -15,9 +15,9 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Api.Endpoints.Objects;
 
 /// <summary>
-/// The staging API (versioning.md §12): clients write data themselves, to an address the server issued
+/// The staging API (docs/objects.md, "Linking data the client wrote"): clients write data themselves, to an address the server issued
 /// (optionally through a presigned PUT URL), then link it at a path; plus the internal <c>stageObject</c> and
-/// the <c>uploadObjectPreflight</c> permission probe (§18.1).
+/// the <c>uploadObjectPreflight</c> permission probe (docs/objects.md, "Upload preflight").
 /// </summary>
 internal static class StagingEndpoints
 {
@@ -28,12 +28,12 @@ internal static class StagingEndpoints
         api.MapGet(BackingRoute, GetPhysicalAddress).Operation("getPhysicalAddress");
         api.MapPut(BackingRoute, LinkPhysicalAddress).Operation("linkPhysicalAddress");
         api.MapPut("/repositories/{repository}/branches/{branch}/objects", StageObject).Operation("stageObject");
-        // The permission table already checked fs:WriteObject on the path; that is the whole answer (§18.1).
+        // The permission table already checked fs:WriteObject on the path; that is the whole answer.
         api.MapGet("/repositories/{repository}/branches/{branch}/objects/stage_allowed", () => Results.NoContent())
             .Operation("uploadObjectPreflight");
     }
 
-    // The branch and path are not checked here (§12.1): they matter when the address is linked.
+    // The branch and path are not checked here: they matter when the address is linked.
     private static async Task<IResult> GetPhysicalAddress(
         string repository, bool? presign, HttpRequest request, LinkedObjects links, ObjectPresigner presigner, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ internal static class StagingEndpoints
         var data = new LinkedData(address, body.Checksum, body.SizeBytes, body.ContentType, body.UserMetadata);
         var entry = await links.LinkAsync(repository, branch, path ?? string.Empty, data, ifAbsent, cancellationToken);
         var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
-        // lakeFS echoes the address as the client sent it, not re-qualified (§12.2 step 7).
+        // lakeFS echoes the address as the client sent it, not re-qualified.
         var stats = ObjectStatsMapper.ForObject(path!, entry, storageNamespace, catalog.Blocks, MetadataField.Always) with { PhysicalAddress = address };
         return Results.Json(stats, TarnJson.Context.ObjectStats);
     }
@@ -86,7 +86,7 @@ internal static class StagingEndpoints
         var data = new LinkedData(body.PhysicalAddress, body.Checksum, body.SizeBytes, body.ContentType, body.Metadata, modified);
         var entry = await links.StageAsync(repository, branch, path ?? string.Empty, data, cancellationToken);
         var storageNamespace = await catalog.StorageNamespaceAsync(repository, cancellationToken);
-        // Fully qualified, and without the metadata field (§12.4 step 5).
+        // Fully qualified, and without the metadata field (docs/objects.md, "Staging an existing address").
         var stats = ObjectStatsMapper.ForObject(path!, entry, storageNamespace, catalog.Blocks, MetadataField.Omitted);
         return Results.Json(stats, TarnJson.Context.ObjectStats, statusCode: StatusCodes.Status201Created);
     }

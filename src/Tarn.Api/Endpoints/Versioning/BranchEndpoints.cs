@@ -10,10 +10,10 @@ using Tarn.Versioning.Refs;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Branches (versioning.md §6.1–§6.5).</summary>
+/// <summary>Branches (docs/refs.md, "Branches" and "Resetting a branch").</summary>
 internal static class BranchEndpoints
 {
-    /// <summary>lakeFS answers createBranch with the bare commit ID in this type (§21 #1).</summary>
+    /// <summary>lakeFS answers createBranch with the bare commit ID in this type (docs/http-api.md, "JSON shapes").</summary>
     public const string PlainText = "text/plain; charset=utf-8";
 
     public static void Map(IEndpointRouteBuilder api)
@@ -49,7 +49,7 @@ internal static class BranchEndpoints
         return Results.NoContent();
     }
 
-    /// <summary>Discards uncommitted changes: all of them, one object's, or those under a prefix (§6.5).</summary>
+    /// <summary>Discards uncommitted changes: all of them, one object's, or those under a prefix.</summary>
     private static async Task<IResult> ResetBranch(
         string repository, string branch, ResetCreation body, VersionController versions, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// Branch protection (versioning.md §17.2): the rule set with its ETag and <c>If-Match</c>, and the deprecated
+/// Branch protection (docs/repositories.md, "Branch protection"): the rule set with its ETag and <c>If-Match</c>, and the deprecated
 /// one-rule internal endpoints.
 /// </summary>
 internal static class BranchProtectionEndpoints
@@ -37,7 +37,7 @@ internal static class BranchProtectionEndpoints
         return Results.Json<IReadOnlyList<BranchProtectionRule>>(body, TarnJson.Context.IReadOnlyListBranchProtectionRule);
     }
 
-    // If-Match: absent = unconditional, empty = "no rules stored yet", else the current ETag (§17.2).
+    // If-Match: absent = unconditional, empty = "no rules stored yet", else the current ETag.
     private static async Task<IResult> SetRules(
         string repository, IReadOnlyList<BranchProtectionRule> body, HttpRequest request, VersionController versions, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ internal static class BranchProtectionEndpoints
         return Results.NoContent();
     }
 
-    // A missing rule is a 404 with no body (§17.2).
+    // A missing rule is a 404 with no body.
     private static async Task<IResult> DeleteRule(string repository, [FromBody] BranchProtectionRule body, VersionController versions, CancellationToken cancellationToken)
     {
         await ReadOnlyGuard.EnsureWritableAsync(versions, repository, force: false, cancellationToken);

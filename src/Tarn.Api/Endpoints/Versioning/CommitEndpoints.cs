@@ -11,7 +11,7 @@ using Tarn.Versioning.Model;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Commits and the commit log (versioning.md §7.1, §7.2, §7.5).</summary>
+/// <summary>Commits and the commit log (docs/commits.md, "Committing" and "The commit log").</summary>
 internal static class CommitEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -21,7 +21,7 @@ internal static class CommitEndpoints
         api.MapGet("/repositories/{repository}/refs/{ref}/commits", LogCommits).Operation("logCommits");
     }
 
-    /// <summary>The committer lakeFS records: the caller's email when set, else the username (§7.1).</summary>
+    /// <summary>The committer lakeFS records: the caller's email when set, else the username (docs/commits.md, "Commit records").</summary>
     public static string Committer(HttpContext context)
     {
         var user = ApiCaller.From(context).User;

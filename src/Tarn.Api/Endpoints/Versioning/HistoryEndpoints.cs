@@ -10,7 +10,10 @@ using Tarn.Versioning.Refs;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Rewriting branch history: hard reset, revert, cherry-pick and raw commit records (versioning.md §6.6–§6.8, §7.3).</summary>
+/// <summary>
+/// Rewriting branch history: hard reset, revert, cherry-pick and raw commit records (docs/refs.md, "Hard reset";
+/// docs/merge.md, "Revert and cherry-pick"; docs/commits.md, "Creating commit records").
+/// </summary>
 internal static class HistoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -34,7 +37,7 @@ internal static class HistoryEndpoints
         return Results.NoContent();
     }
 
-    /// <summary>204 with no body: lakeFS does not return the revert commit (§6.7).</summary>
+    /// <summary>204 with no body: lakeFS does not return the revert commit.</summary>
     private static async Task<IResult> RevertBranch(
         HttpContext context, string repository, string branch, RevertCreation body, VersionController versions, CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ internal static class HistoryEndpoints
         return Results.Json(VersioningDtos.Commit(commit), TarnJson.Context.Commit, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>Stores the record verbatim; the engine checks the ID against the hashed fields (§7.3, §19.4).</summary>
+    /// <summary>Stores the record verbatim; the engine checks the ID against the hashed fields (docs/commits.md, "Commit IDs").</summary>
     private static async Task<IResult> CreateCommitRecord(
         string repository, CommitRecordCreation body, VersionController versions, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// The query of <c>logCommits</c> (versioning.md §7.5): <c>after</c>, <c>amount</c> (validated as every
+/// The query of <c>logCommits</c> (docs/commits.md, "The commit log"): <c>after</c>, <c>amount</c> (validated as every
 /// page size), repeated <c>objects</c> and <c>prefixes</c>, <c>limit</c>, <c>first_parent</c>,
 /// <c>since</c> (RFC 3339) and <c>stop_at</c>. Malformed values are a 400 before the handler runs.
 /// </summary>

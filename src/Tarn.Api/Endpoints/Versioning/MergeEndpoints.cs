@@ -8,7 +8,7 @@ using Tarn.Versioning.Graveler;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Merge and merge base (versioning.md §9.1, §9.4).</summary>
+/// <summary>Merge and merge base (docs/merge.md).</summary>
 internal static class MergeEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -17,7 +17,10 @@ internal static class MergeEndpoints
         api.MapGet("/repositories/{repository}/refs/{sourceRef}/merge/{destinationBranch}", FindMergeBase).Operation("findMergeBase");
     }
 
-    /// <summary>200 <c>{"reference": id}</c>; a conflict is 409 with <c>{"reference": ""}</c>, not an Error (§21 #2).</summary>
+    /// <summary>
+    /// 200 <c>{"reference": id}</c>; a conflict is 409 with <c>{"reference": ""}</c>, not an Error (docs/http-api.md,
+    /// "JSON shapes").
+    /// </summary>
     private static async Task<IResult> MergeIntoBranch(
         HttpContext context, string repository, string sourceRef, string destinationBranch, Merge? body, VersionController versions, CancellationToken cancellationToken)
     {
@@ -35,7 +38,7 @@ internal static class MergeEndpoints
         }
     }
 
-    /// <summary>Both IDs in their proper roles; lakeFS swaps them (§21 #13), and §9.4 recommends fixing that.</summary>
+    /// <summary>Both IDs in their proper roles; lakeFS swaps them (docs/merge.md, "Finding the merge base").</summary>
     private static async Task<IResult> FindMergeBase(
         string repository, string sourceRef, string destinationBranch, VersionController versions, CancellationToken cancellationToken)
     {

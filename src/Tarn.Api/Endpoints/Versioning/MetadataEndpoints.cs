@@ -11,8 +11,9 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// Where committed metadata lives (versioning.md §14.1: <c>getMetaRange</c>, <c>getRange</c>), for clients that
-/// read range files directly, and the Hive symlink export of a ref (§18.2, <c>createSymlinkFile</c>).
+/// Where committed metadata lives (<c>getMetaRange</c>, <c>getRange</c>), for clients that read range files
+/// directly, and the Hive symlink export of a ref (<c>createSymlinkFile</c>): docs/repositories.md, "Range and
+/// metarange locations" and "Symlink manifests".
 /// </summary>
 internal static class MetadataEndpoints
 {
@@ -31,7 +32,7 @@ internal static class MetadataEndpoints
         string repository, string range, HttpResponse response, VersionController versions, CancellationToken cancellationToken) =>
         LocationAsync(repository, range, response, versions, cancellationToken);
 
-    // Relative to the storage namespace, as lakeFS answers (§21 #4), and without an existence check: the ID
+    // Relative to the storage namespace, as lakeFS answers, and without an existence check: the ID
     // is only turned into a location, never read.
     private static async Task<IResult> LocationAsync(
         string repository, string id, HttpResponse response, VersionController versions, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ internal static class MetadataEndpoints
         return Results.Json(new StorageUri(location), TarnJson.Context.StorageUri);
     }
 
-    // {branch} may be any ref (§18.2).
+    // {branch} may be any ref.
     private static async Task<IResult> CreateSymlinkFile(
         string repository, string branch, string? location, SymlinkManifests manifests, CancellationToken cancellationToken)
     {

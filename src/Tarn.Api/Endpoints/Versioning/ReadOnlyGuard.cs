@@ -4,7 +4,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// The read-only repository check of versioning.md §1.5: writes to a repository created with
+/// The read-only repository check (docs/repositories.md, "Read-only repositories"): writes to a repository created with
 /// <c>read_only: true</c> are refused with 403 unless the request sets <c>force</c>.
 /// </summary>
 internal static class ReadOnlyGuard

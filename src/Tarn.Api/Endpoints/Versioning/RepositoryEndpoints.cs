@@ -14,7 +14,7 @@ using EngineCreation = Tarn.Versioning.Refs.RepositoryCreation;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Repositories (versioning.md §5.1–§5.5).</summary>
+/// <summary>Repositories (docs/repositories.md).</summary>
 internal static class RepositoryEndpoints
 {
     private const string CreationError = "error creating repository";
@@ -63,7 +63,7 @@ internal static class RepositoryEndpoints
         {
             try
             {
-                // lakeFS commits the samples as the caller's username, not email (§5.1 step 7).
+                // lakeFS commits the samples as the caller's username, not email (docs/repositories.md, "Sample data").
                 await sampleData.AddAsync(created.Id, created.DefaultBranchId, ApiCaller.From(context).User.Username, cancellationToken);
             }
             catch
@@ -78,7 +78,7 @@ internal static class RepositoryEndpoints
     }
 
     /// <summary>
-    /// Everything is checked before storage is touched (the §5.1 recommendation): the name, that the
+    /// Everything is checked before storage is touched (docs/repositories.md, "Creating a repository"): the name, that the
     /// repository is new, the namespace regex, then (unless skipped) that the namespace is unused and writable.
     /// </summary>
     private static async Task ValidateCreationAsync(

@@ -9,7 +9,7 @@ using Tarn.Versioning.Graveler;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// The internal repository metadata writes (versioning.md §5.5). Not blocked by read-only; an empty
+/// The internal repository metadata writes (docs/repositories.md, "Repository metadata"). Not blocked by read-only; an empty
 /// change is a no-op answering 204 without looking the repository up, as lakeFS does.
 /// </summary>
 internal static class RepositoryMetadataEndpoints

@@ -13,8 +13,8 @@ using Tarn.Versioning.Retention;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// Garbage-collection rules (versioning.md §16.1), under settings and at the deprecated internal routes, and the
-/// retained-commits export the GC job starts from (§16.2).
+/// Garbage-collection rules, under settings and at the deprecated internal routes, and the retained-commits export
+/// the GC job starts from (docs/repositories.md, "Garbage-collection rules" and "Retained commits").
 /// </summary>
 internal static class RetentionRuleEndpoints
 {
@@ -29,12 +29,12 @@ internal static class RetentionRuleEndpoints
         api.MapGet(InternalRoute, GetRules).Operation("internalGetGarbageCollectionRules");
         api.MapPost(InternalRoute, SetRules).Operation("internalSetGarbageCollectionRules");
         api.MapDelete(InternalRoute, DeleteRules).Operation("internalDeleteGarbageCollectionRules");
-        // The permission table checked retention:ConfigureRetentionRules; that is the whole answer.
+        // The permission table checked retention:SetGarbageCollectionRules; that is the whole answer.
         api.MapGet(InternalRoute + "/set_allowed", () => Results.NoContent()).Operation("setGarbageCollectionRulesPreflight");
         api.MapPost("/repositories/{repository}/gc/prepare_commits", PrepareCommits).Operation("prepareGarbageCollectionCommits");
     }
 
-    // The CSV's presigned URL is "" when the store cannot presign, as lakeFS answers (§16.2).
+    // The CSV's presigned URL is "" when the store cannot presign, as lakeFS answers.
     private static async Task<IResult> PrepareCommits(
         string repository,
         HttpRequest request,
@@ -53,7 +53,7 @@ internal static class RetentionRuleEndpoints
         return Results.Json(body, TarnJson.Context.GarbageCollectionPrepareResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    // "branches" is [] rather than lakeFS's null when there are no branch rules (§16.1 recommendation).
+    // "branches" is [] rather than lakeFS's null when there are no branch rules (docs/lakefs-quirks.md).
     private static async Task<IResult> GetRules(string repository, VersionController versions, CancellationToken cancellationToken)
     {
         var rules = await versions.GetRetentionRulesAsync(repository, cancellationToken);

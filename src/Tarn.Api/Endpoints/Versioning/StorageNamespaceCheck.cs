@@ -6,7 +6,7 @@ using Tarn.Core;
 namespace Tarn.Api.Endpoints.Versioning;
 
 /// <summary>
-/// The storage-namespace checks of repository creation (versioning.md §5.1 steps 2 and 4): the namespace
+/// The storage-namespace checks of repository creation (docs/repositories.md, "Storage namespace checks"): the namespace
 /// must match the block store's validity regex, and (for a repository that will write there) be unused
 /// and writable, proven by writing <c>_lakefs/dummy</c> and reading it back.
 /// </summary>

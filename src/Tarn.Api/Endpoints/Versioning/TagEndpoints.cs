@@ -8,7 +8,7 @@ using Tarn.Versioning.Graveler;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Tags: immutable named pointers to commits (versioning.md §10).</summary>
+/// <summary>Tags: immutable named pointers to commits (docs/refs.md, "Tags").</summary>
 internal static class TagEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)

@@ -4,7 +4,7 @@ using Tarn.Versioning.Refs;
 
 namespace Tarn.Api.Endpoints.Versioning;
 
-/// <summary>Turns the engine's records into wire types (timestamps as Unix seconds, versioning.md §3.2).</summary>
+/// <summary>Turns the engine's records into wire types (timestamps as Unix seconds, docs/http-api.md, "JSON shapes").</summary>
 internal static class VersioningDtos
 {
     public static Repository Repository(RepositoryRecord repository, bool withReadOnly = true) => new()
@@ -13,7 +13,7 @@ internal static class VersioningDtos
         CreationDate = repository.CreationDate.ToUnixTimeSeconds(),
         DefaultBranch = repository.DefaultBranchId,
         StorageNamespace = repository.StorageNamespace,
-        // A bare create answers without read_only (§21 #19); everywhere else it is always sent.
+        // A bare create answers without read_only; everywhere else it is always sent.
         ReadOnly = withReadOnly ? repository.ReadOnly : null,
     };
 
@@ -21,7 +21,7 @@ internal static class VersioningDtos
 
     public static Ref Tag(TagRecord tag) => new(tag.Id, tag.CommitId.Value);
 
-    /// <summary>Every field always present, <c>metadata</c> <c>{}</c> when empty (§3.2).</summary>
+    /// <summary>Every field always present, <c>metadata</c> <c>{}</c> when empty.</summary>
     public static Commit Commit(CommitRecord commit) => new()
     {
         Id = commit.Id.Value,
@@ -39,7 +39,7 @@ internal static class VersioningDtos
     public static PageRequest Request(PageQuery query) =>
         new(NullIfEmpty(query.Prefix), NullIfEmpty(query.After), query.Amount);
 
-    /// <summary>The wire envelope of an engine page: <c>next_offset</c> only with <c>has_more</c> (§1.4).</summary>
+    /// <summary>The wire envelope of an engine page: <c>next_offset</c> only with <c>has_more</c> (docs/http-api.md, "Paging").</summary>
     public static Pagination Pagination<T>(Page<T> page) =>
         new(page.HasMore, page.HasMore ? page.NextOffset : "", page.Items.Count, PageQuery.MaxAmount);
 

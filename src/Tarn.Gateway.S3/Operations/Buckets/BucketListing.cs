@@ -9,7 +9,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
 /// <summary>
-/// The listing behind ListObjects v1 and v2 (s3-gateway.md §5.5). The prefix is read as
+/// The listing behind ListObjects v1 and v2 (docs/gateway.md, "Listing"). The prefix is read as
 /// <c>&lt;ref&gt;/&lt;path-prefix&gt;</c>: without a <c>/</c> it lists branches as common prefixes
 /// <c>&lt;branch&gt;/</c>; with one it lists the ref's objects, every key and prefix carrying <c>&lt;ref&gt;/</c>.
 /// </summary>

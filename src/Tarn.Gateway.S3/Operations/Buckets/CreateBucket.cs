@@ -4,7 +4,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
 /// <summary>
-/// <c>PUT /{repo}</c> (s3-gateway.md §5.3): repositories are not created through S3. The repository lookup
+/// <c>PUT /{repo}</c> (docs/gateway.md, "Operation table"): repositories are not created through S3. The repository lookup
 /// before dispatch already answered 404 <c>NoSuchBucket</c> for a missing one; an existing one is 409.
 /// </summary>
 public sealed class CreateBucket : IS3Operation

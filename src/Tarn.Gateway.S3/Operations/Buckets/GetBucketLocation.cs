@@ -3,7 +3,7 @@ using Tarn.Gateway.S3.Xml;
 
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
-/// <summary><c>GET /{repo}?location</c>: the configured region, empty for us-east-1 as S3 does (s3-gateway.md §5.5).</summary>
+/// <summary><c>GET /{repo}?location</c>: the configured region, empty for us-east-1 as S3 does (docs/gateway.md, "Listing").</summary>
 public sealed class GetBucketLocation(GatewayOptions options) : IS3Operation
 {
     public S3OperationId Id => S3OperationId.GetBucketLocation;

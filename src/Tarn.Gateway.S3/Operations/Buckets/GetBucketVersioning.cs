@@ -3,7 +3,7 @@ using Tarn.Gateway.S3.Xml;
 
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
-/// <summary><c>GET /{repo}?versioning</c>: an empty configuration — buckets are never S3-versioned (s3-gateway.md §5.5).</summary>
+/// <summary><c>GET /{repo}?versioning</c>: an empty configuration — buckets are never S3-versioned (docs/gateway.md, "Listing").</summary>
 public sealed class GetBucketVersioning : IS3Operation
 {
     public S3OperationId Id => S3OperationId.GetBucketVersioning;

@@ -5,7 +5,7 @@ namespace Tarn.Gateway.S3.Operations.Buckets;
 
 /// <summary>
 /// The <c>ListBucketResult</c> document shared by v1 and v2, in the element order clients parse
-/// (s3-gateway.md §5.5): Name, IsTruncated, Prefix, Delimiter?, KeyCount, MaxKeys, CommonPrefixes*, then the
+/// (docs/gateway.md, "Listing"): Name, IsTruncated, Prefix, Delimiter?, KeyCount, MaxKeys, CommonPrefixes*, then the
 /// version's own markers, then Contents*. Keys are written raw (no <c>EncodingType</c>).
 /// </summary>
 internal static class ListBucketResultWriter

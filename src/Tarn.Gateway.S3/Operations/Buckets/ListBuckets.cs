@@ -5,7 +5,7 @@ using Tarn.Versioning.Refs;
 
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
-/// <summary><c>GET /</c>: every repository as a bucket, sorted by name (s3-gateway.md §5.1).</summary>
+/// <summary><c>GET /</c>: every repository as a bucket, sorted by name (docs/gateway.md, "Listing").</summary>
 public sealed class ListBuckets(VersionController versions) : IS3Operation
 {
     public S3OperationId Id => S3OperationId.ListBuckets;

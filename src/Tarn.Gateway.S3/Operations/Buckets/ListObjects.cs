@@ -4,7 +4,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
 /// <summary>
-/// <c>GET /{repo}</c> (ListObjects v1, s3-gateway.md §5.5): <c>marker</c> pagination; <c>NextMarker</c> only
+/// <c>GET /{repo}</c> (ListObjects v1, docs/gateway.md, "Listing"): <c>marker</c> pagination; <c>NextMarker</c> only
 /// when a delimiter is given and the page is truncated (without one, clients resume after the last key).
 /// </summary>
 public sealed class ListObjects(BucketListing listing) : IS3Operation

@@ -4,7 +4,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Buckets;
 
 /// <summary>
-/// <c>GET /{repo}?list-type=2</c> (ListObjectsV2, s3-gateway.md §5.5): the continuation token is the last
+/// <c>GET /{repo}?list-type=2</c> (ListObjectsV2, docs/gateway.md, "Listing"): the continuation token is the last
 /// key returned (a plain key; clients treat it as opaque); it wins over <c>start-after</c>.
 /// </summary>
 public sealed class ListObjectsV2(BucketListing listing) : IS3Operation

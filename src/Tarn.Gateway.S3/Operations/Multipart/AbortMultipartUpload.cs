@@ -3,7 +3,7 @@ using Tarn.Gateway.S3.Routing;
 
 namespace Tarn.Gateway.S3.Operations.Multipart;
 
-/// <summary><c>DELETE …?uploadId=ID</c> (s3-gateway.md §6.5): discards the parts and the record; 204.</summary>
+/// <summary><c>DELETE …?uploadId=ID</c> (docs/gateway.md, "Multipart uploads"): discards the parts and the record; 204.</summary>
 public sealed class AbortMultipartUpload(MultipartUploads uploads, UploadLookup lookup) : IS3Operation
 {
     public S3OperationId Id => S3OperationId.AbortMultipartUpload;

@@ -9,7 +9,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Multipart;
 
 /// <summary>
-/// <c>POST …?uploadId=ID</c> (s3-gateway.md §6.4): the block store joins exactly the listed parts (strictly
+/// <c>POST …?uploadId=ID</c> (docs/gateway.md, "Multipart uploads"): the block store joins exactly the listed parts (strictly
 /// ascending, ETags matching: else 400 <c>InvalidPartOrder</c> / <c>InvalidPart</c> and the upload stays
 /// open), the object is staged at the request's path, and the answer carries the multipart ETag <c>…-N</c>.
 /// </summary>

@@ -5,7 +5,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Multipart;
 
 /// <summary>
-/// <c>POST …?uploads</c> (s3-gateway.md §6.1): starts an upload in the block store and records it with the
+/// <c>POST …?uploads</c> (docs/gateway.md, "Multipart uploads"): starts an upload in the block store and records it with the
 /// repository, branch, path, initiating user, content type and <c>x-amz-meta-*</c> metadata the completed object will carry.
 /// </summary>
 public sealed class CreateMultipartUpload(MultipartUploads uploads, BranchWrites branches) : IS3Operation

@@ -6,7 +6,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Multipart;
 
 /// <summary>
-/// <c>GET …?uploadId=ID</c> (s3-gateway.md §6.6): the parts uploaded so far, ascending, paged by
+/// <c>GET …?uploadId=ID</c> (docs/gateway.md, "Multipart uploads"): the parts uploaded so far, ascending, paged by
 /// <c>part-number-marker</c> and <c>max-parts</c> (default and maximum 1000).
 /// </summary>
 public sealed class ListParts(MultipartUploads uploads, UploadLookup lookup) : IS3Operation

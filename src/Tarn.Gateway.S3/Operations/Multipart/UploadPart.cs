@@ -4,7 +4,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations.Multipart;
 
 /// <summary>
-/// <c>PUT …?partNumber=N&amp;uploadId=ID</c> (s3-gateway.md §6.2): streams the part to the block store;
+/// <c>PUT …?partNumber=N&amp;uploadId=ID</c> (docs/gateway.md, "Multipart uploads"): streams the part to the block store;
 /// answers its MD5 as the ETag.
 /// </summary>
 public sealed class UploadPart(MultipartUploads uploads, UploadLookup lookup) : IS3Operation

@@ -7,7 +7,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Multipart;
 
 /// <summary>
-/// UploadPart with <c>x-amz-copy-source</c> (s3-gateway.md §6.3): the part's bytes come from an object of
+/// UploadPart with <c>x-amz-copy-source</c> (docs/gateway.md, "Multipart uploads"): the part's bytes come from an object of
 /// any repository and ref, optionally only <c>x-amz-copy-source-range: bytes=a-b</c> of it (clamped like a
 /// GET range; a malformed range is 400 <c>InvalidArgument</c>, one past the end 416 <c>InvalidRange</c>).
 /// </summary>

@@ -5,7 +5,7 @@ using Tarn.Gateway.S3.Xml;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// <c>PUT</c> with <c>x-amz-copy-source</c> (s3-gateway.md §5.9): a full data copy from any repository and
+/// <c>PUT</c> with <c>x-amz-copy-source</c> (docs/gateway.md, "Copying"): a full data copy from any repository and
 /// ref to the destination branch, keeping checksum, size, content type and metadata — or, with
 /// <c>x-amz-metadata-directive: REPLACE</c>, taking content type and metadata from this request.
 /// A missing source is 404 <c>NoSuchKey</c>.

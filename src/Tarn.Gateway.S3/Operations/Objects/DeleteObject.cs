@@ -6,7 +6,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// <c>DELETE /{repo}/{branch}/{path}</c> (s3-gateway.md §5.10): stages a tombstone. As on S3 the answer is
+/// <c>DELETE /{repo}/{branch}/{path}</c> (docs/gateway.md, "Deleting"): stages a tombstone. As on S3 the answer is
 /// 204 whether or not the object, or even the branch, existed; only a read-only repository refuses (403).
 /// </summary>
 public sealed class DeleteObject(ObjectCatalog catalog, BranchWrites branches) : IS3Operation

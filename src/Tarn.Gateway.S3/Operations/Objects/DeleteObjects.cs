@@ -11,7 +11,7 @@ using Tarn.Versioning.Refs;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// <c>POST /{repo}?delete</c> (s3-gateway.md §5.11): up to 1000 keys <c>&lt;ref&gt;/&lt;path&gt;</c>, each
+/// <c>POST /{repo}?delete</c> (docs/gateway.md, "Deleting"): up to 1000 keys <c>&lt;ref&gt;/&lt;path&gt;</c>, each
 /// authorized on its own (denied keys are reported, the others deleted), deleted in one staging pass per
 /// branch. Missing objects and empty paths (<c>main/</c>, which Spark deletes) count as deleted.
 /// </summary>

@@ -5,7 +5,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// <c>GET /{repo}/{ref}/{path}</c> (s3-gateway.md §5.6): any ref, staged changes included on branches;
+/// <c>GET /{repo}/{ref}/{path}</c> (docs/gateway.md, "Reading objects"): any ref, staged changes included on branches;
 /// conditional headers, a single range, <c>response-*</c> header overrides, user metadata headers and the
 /// browser-hardening headers. The data streams from the block store to the response.
 /// </summary>

@@ -4,7 +4,10 @@ using Tarn.Gateway.S3.Xml;
 
 namespace Tarn.Gateway.S3.Operations.Objects;
 
-/// <summary><c>GET …?tagging</c>: objects carry no tags, so an existing object has an empty tag set (s3-gateway.md §5.6).</summary>
+/// <summary>
+/// <c>GET …?tagging</c>: objects carry no tags, so an existing object has an empty tag set (docs/gateway.md, "Reading
+/// objects").
+/// </summary>
 public sealed class GetObjectTagging(ObjectCatalog catalog) : IS3Operation
 {
     public S3OperationId Id => S3OperationId.GetObjectTagging;

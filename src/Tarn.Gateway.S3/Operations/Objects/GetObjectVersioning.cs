@@ -3,7 +3,10 @@ using Tarn.Gateway.S3.Xml;
 
 namespace Tarn.Gateway.S3.Operations.Objects;
 
-/// <summary><c>GET …?versioning</c> on an object: lakeFS's artefact, an empty versioning configuration (s3-gateway.md §5.6).</summary>
+/// <summary>
+/// <c>GET …?versioning</c> on an object: lakeFS's artefact, an empty versioning configuration (docs/gateway.md,
+/// "Reading objects").
+/// </summary>
 public sealed class GetObjectVersioning : IS3Operation
 {
     public S3OperationId Id => S3OperationId.GetObjectVersioning;

@@ -4,7 +4,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// <c>HEAD /{repo}/{ref}/{path}</c> (s3-gateway.md §5.7): the headers of GET with no body and without the
+/// <c>HEAD /{repo}/{ref}/{path}</c> (docs/gateway.md, "Reading objects"): the headers of GET with no body and without the
 /// browser-hardening headers; a range gives 206 with its length, an unsatisfiable one a bare 416.
 /// </summary>
 public sealed class HeadObject(ObjectCatalog catalog) : IS3Operation

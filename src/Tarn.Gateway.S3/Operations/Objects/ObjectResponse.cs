@@ -7,7 +7,7 @@ using Tarn.Gateway.S3.Errors;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// What GET and HEAD share (s3-gateway.md §5.6, §5.7): conditional headers, the single <c>Range</c>
+/// What GET and HEAD share (docs/gateway.md, "Reading objects"): conditional headers, the single <c>Range</c>
 /// (malformed ones ignored, unsatisfiable ones 416 <c>InvalidRange</c>), and the object headers.
 /// </summary>
 internal static class ObjectResponse

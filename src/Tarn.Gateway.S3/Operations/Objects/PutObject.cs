@@ -5,7 +5,7 @@ using Tarn.Gateway.S3.Routing;
 namespace Tarn.Gateway.S3.Operations.Objects;
 
 /// <summary>
-/// <c>PUT /{repo}/{branch}/{path}</c> (s3-gateway.md §5.8): streams the (decoded, verifying) body to a new
+/// <c>PUT /{repo}/{branch}/{path}</c> (docs/gateway.md, "Writing objects"): streams the (decoded, verifying) body to a new
 /// address and stages the entry with its MD5, content type and <c>x-amz-meta-*</c> metadata. Nothing is
 /// staged unless the whole body arrived and every declared digest matched. <c>If-None-Match: *</c> makes
 /// the write conditional on the path being absent (412 <c>PreconditionFailed</c>).

@@ -6,7 +6,7 @@ using Tarn.Server.Configuration.Sources;
 namespace Tarn.Server.Configuration.Binding;
 
 /// <summary>
-/// The checks that need more than one key or the profile (config.md §1, §3; auth.md §11 item 5). Runs on the
+/// The checks that need more than one key or the profile (docs/configuration.md, "Start-up checks"). Runs on the
 /// type-checked values before binding, so every error can name its key. Fails on the first problem found.
 /// </summary>
 internal static class SettingsValidator
@@ -170,7 +170,10 @@ internal static class SettingsValidator
         }
     }
 
-    /// <summary>Caller-supplied admin keys follow the rules of auth.md §1.2, so a bad one fails here rather than at setup.</summary>
+    /// <summary>
+    /// Caller-supplied admin keys follow the rules of docs/access-control.md, "Access keys", so a bad one fails here
+    /// rather than at setup.
+    /// </summary>
     private static void CheckInstallation(ConfigValues values)
     {
         if (values.String("installation.access_key_id") is { } keyId && keyId.Length is < 3 or > 20)

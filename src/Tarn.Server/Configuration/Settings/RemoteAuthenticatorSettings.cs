@@ -1,6 +1,9 @@
 namespace Tarn.Server.Configuration.Settings;
 
-/// <summary><c>auth.remote_authenticator.*</c>: password checks against an external HTTP service (auth.md §2.2).</summary>
+/// <summary>
+/// <c>auth.remote_authenticator.*</c>: password checks against an external HTTP service (docs/configuration.md,
+/// "Authentication"; not built yet).
+/// </summary>
 public sealed record RemoteAuthenticatorSettings
 {
     public required bool Enabled { get; init; }

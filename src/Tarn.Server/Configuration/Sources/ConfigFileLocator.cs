@@ -1,9 +1,10 @@
 namespace Tarn.Server.Configuration.Sources;
 
 /// <summary>
-/// Finds the configuration file as lakeFS does (config.md §1): the explicit <c>--config</c> path, else the first
-/// <c>config.yaml</c> (or <c>config.yml</c>, which viper also finds) in the working directory, <c>~/.lakefs/</c>
-/// and <c>/etc/lakefs/</c>, else the legacy <c>~/.lakefs.yaml</c>. No file at all is fine.
+/// Finds the configuration file as lakeFS does (docs/configuration.md, "The configuration file"): the explicit
+/// <c>--config</c> path, else the first <c>config.yaml</c> (or <c>config.yml</c>, which viper also finds) in the
+/// working directory, <c>~/.lakefs/</c> and <c>/etc/lakefs/</c>, else the legacy <c>~/.lakefs.yaml</c>. No file at all
+/// is fine.
 /// </summary>
 internal static class ConfigFileLocator
 {

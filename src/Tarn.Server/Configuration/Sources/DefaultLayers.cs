@@ -2,7 +2,7 @@ using Tarn.Server.Configuration.Schema;
 
 namespace Tarn.Server.Configuration.Sources;
 
-/// <summary>The two lowest layers: the key table's defaults, then the profile's (config.md §3).</summary>
+/// <summary>The two lowest layers: the key table's defaults, then the profile's (docs/configuration.md, "Profiles").</summary>
 internal static class DefaultLayers
 {
     public const string QuickstartUserName = "quickstart";

@@ -6,10 +6,10 @@ using System.Text;
 namespace Tarn.Versioning.Committed.RangeFiles;
 
 /// <summary>
-/// Gathers the input of a range file's content ID while it is written (versioning.md §19.6): for each
+/// Gathers the input of a range file's content ID while it is written (docs/range-format.md, "Data block"): for each
 /// record, <c>decimal(len(key)) ‖ key ‖ "|" ‖ decimal(len(value)) ‖ value ‖ "|"</c> with value framed as
 /// <c>zigzag-varint(len(identity)) ‖ identity ‖ zigzag-varint(len(data)) ‖ data</c>, then the string map
-/// <c>{"type": "ranges"|"metaranges"}</c> in the §19.4 encoding. The ID is the SHA-256 of that input. The
+/// <c>{"type": "ranges"|"metaranges"}</c> in the encoding of docs/commits.md, "Hash encoding". The ID is the SHA-256 of that input. The
 /// physical layout (blocks, index, footer) is not hashed, so the ID names the content, not the way it was
 /// stored.
 /// </summary>
@@ -83,7 +83,7 @@ internal sealed class ContentIdHasher : IDisposable
 
     private void AppendProperties(RangeFileType type)
     {
-        // String map with one entry: 0x04, int64(count), then string key, string value (§19.4).
+        // String map with one entry: 0x04, int64(count), then string key, string value (docs/commits.md, "Hash encoding").
         _input.Write([0x04]);
         WriteInt64(1);
         WriteString("type");
